@@ -1,0 +1,66 @@
+"""The ``netforensics`` command: one typer app, one module per command group (file tree = command tree).
+
+Every command is a thin shell over importable functions. Domain errors become one line on stderr
+and the exit code documented in :mod:`netforensics.errors`; tracebacks are never shown to users
+(and typer's locals printing, which could leak passwords, is off).
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+import typer
+
+from netforensics import __version__
+from netforensics.cli import db, options, schema
+from netforensics.cli.console import err_console
+from netforensics.errors import NetforensicsError
+
+app = typer.Typer(
+    name="netforensics",
+    help="Find coordinated inauthentic behaviour in social-media graphs stored in Neo4j: "
+    "load evidence, detect communities, separate core operators from amplifier swarms.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    pretty_exceptions_show_locals=False,
+    rich_markup_mode="rich",
+)
+app.add_typer(db.app, name="db")
+app.add_typer(schema.app, name="schema")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"netforensics {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Log diagnostics to stderr."),
+    uri: str = typer.Option(None, "--uri", envvar="NEO4J_URI", help="Bolt URI of the server (default: the managed local server).", show_envvar=True),
+    username: str = typer.Option(None, "--username", envvar="NEO4J_USERNAME", help="Database user (default neo4j).", show_envvar=True),
+    database: str = typer.Option(None, "--database", envvar="NEO4J_DATABASE", help="Database name (default neo4j).", show_envvar=True),
+    password_file: Path = typer.Option(None, "--password-file", help="Read the password from this file (else NEO4J_PASSWORD; never a flag).", exists=False, dir_okay=False),
+) -> None:
+    options.overrides.uri = uri
+    options.overrides.username = username
+    options.overrides.database = database
+    options.overrides.password_file = password_file
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
+    # The driver logs connection details at DEBUG; keep it quiet unless asked.
+    logging.getLogger("neo4j").setLevel(logging.WARNING)
+
+
+def main() -> None:
+    try:
+        app()
+    except NetforensicsError as err:
+        err_console.print(f"[bold red]error:[/] {err}", highlight=False)
+        sys.exit(err.exit_code)
+    except KeyboardInterrupt:
+        err_console.print("[yellow]interrupted[/]")
+        sys.exit(130)
