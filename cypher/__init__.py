@@ -1,0 +1,1 @@
+"""The Cypher the product runs or offers, as ``.cypher`` files (read with ``netforensics.cypher_files``)."""
