@@ -18,7 +18,7 @@ from netforensics.store.connection import GraphStore, connect
 from netforensics.store import schema
 
 DATA = Path(__file__).parent / "data"
-REAL_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "real"
+REAL_DATA = DATA / "real"  # copied from the steering repo's shared/data/real (MIT, see its README)
 
 
 def _managed_settings() -> ConnectionSettings:
