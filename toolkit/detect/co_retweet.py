@@ -1,0 +1,280 @@
+"""Co-retweet pairs: two accounts that retweeted the same tweet within a time window of each other.
+
+This is the synchronised-amplification layer. It is pure: arrays in, arrays out, no database and no I/O, so the
+Neo4j detection pipeline (arrays projected from the graph) and the file command ``netforensics network co-retweet``
+(arrays read from CSV) share exactly one implementation.
+
+Definition (the same as QUT's coordination-network-toolkit ``co_retweet``; see ``docs/co-retweet.md``):
+
+* a retweet event is ``(account, original tweet, time)``;
+* two events *match* when they retweet the same original tweet, come from two different accounts, and their
+  times differ by at most ``window`` seconds (``|t1 - t2| <= window``, both bounds inclusive);
+* the weight of the account pair ``{a, b}`` is the number of distinct original tweets for which ``a`` and ``b``
+  have at least one matching pair of events. A tweet counts once per pair even when an account retweeted it
+  several times; an account is never paired with itself.
+
+Cost: the events are sorted per tweet by time and only pairs inside the window are generated, so the work is
+``O(n log n + P log P)`` for ``n`` events and ``P`` matching event pairs, never ``O(k^2)`` for a tweet with ``k``
+retweeters spread over time. ``P`` is the output's own size before aggregation: a tweet retweeted by ``k`` accounts
+inside one window yields ``k (k - 1) / 2`` pairs, and no method can report them with less. Memory is bounded by
+``chunk_pairs`` event pairs in flight plus the distinct account pairs found so far (the result itself).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import NamedTuple
+
+import numpy as np
+import numpy.typing as npt
+
+#: Event pairs expanded at once; about 100 bytes each in flight, so the default keeps a chunk near 200 MB.
+DEFAULT_CHUNK_PAIRS = 1 << 21
+
+# key = a * n_accounts + b must fit in int64.
+_MAX_ACCOUNTS = 3_037_000_499
+
+ProgressCallback = Callable[[int, int], None]
+"""Called as ``progress(events_done, events_total)`` after each chunk."""
+
+
+class CoRetweetPairs(NamedTuple):
+    """Account pairs with their co-retweet weight; three aligned int64 arrays, sorted by ``(account_1, account_2)``.
+
+    ``account_1 < account_2`` on every row; each unordered pair appears once.
+    """
+
+    account_1: npt.NDArray[np.int64]
+    account_2: npt.NDArray[np.int64]
+    weight: npt.NDArray[np.int64]
+
+
+class _SortedEvents(NamedTuple):
+    account: npt.NDArray[np.int64]  # per event, sorted by (tweet, time, account)
+    tweet_rank: npt.NDArray[np.int64]  # dense 0..T-1 rank of the event's tweet, non-decreasing
+    partners: npt.NDArray[np.int64]  # how many later events of the same tweet lie within the window
+
+
+def _validate(
+    account: npt.ArrayLike, tweet: npt.ArrayLike, time: npt.ArrayLike, window: float
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.float64]]:
+    acc = np.asarray(account)
+    twt = np.asarray(tweet)
+    tim = np.asarray(time)
+    for name, arr in (("account", acc), ("tweet", twt), ("time", tim)):
+        if arr.ndim != 1:
+            raise ValueError(f"{name} must be a one-dimensional array, got shape {arr.shape}")
+    if not (len(acc) == len(twt) == len(tim)):
+        raise ValueError(f"account, tweet and time must have the same length, got {len(acc)}, {len(twt)}, {len(tim)}")
+    for name, arr in (("account", acc), ("tweet", twt)):
+        if len(arr) and not np.issubdtype(arr.dtype, np.integer):
+            raise ValueError(f"{name} must hold integer indices (factorise ids first), got dtype {arr.dtype}")
+        if len(arr) and arr.min() < 0:
+            raise ValueError(f"{name} indices must be non-negative")
+    if len(tim) and not (np.issubdtype(tim.dtype, np.integer) or np.issubdtype(tim.dtype, np.floating)):
+        raise ValueError(f"time must be numeric seconds, got dtype {tim.dtype}")
+    times = tim.astype(np.float64, copy=False)
+    if len(times) and not np.isfinite(times).all():
+        raise ValueError("time holds NaN or infinite values")
+    if not np.isfinite(window) or window < 0:
+        raise ValueError(f"window must be a finite number of seconds >= 0, got {window}")
+    return acc.astype(np.int64, copy=False), twt.astype(np.int64, copy=False), times
+
+
+def _sort_events(
+    account: npt.NDArray[np.int64], tweet: npt.NDArray[np.int64], time: npt.NDArray[np.float64], window: float
+) -> _SortedEvents:
+    """Sort events by (tweet, time) and count, per event, the later events of its tweet inside the window."""
+    n = len(account)
+    order = np.lexsort((account, time, tweet))
+    acc = account[order]
+    twt = tweet[order]
+    tim = time[order]
+    tweet_rank = np.zeros(n, dtype=np.int64)
+    np.cumsum(twt[1:] != twt[:-1], out=tweet_rank[1:])
+    # One searchsorted over all tweets at once: replace each time and each "time + window" by its rank among
+    # all of them (exact float comparisons, no precision lost), then search the key (tweet_rank, rank).
+    reach = tim + float(window)
+    _, inverse = np.unique(np.concatenate([tim, reach]), return_inverse=True)
+    levels = np.int64(inverse.max()) + 1
+    key = tweet_rank * levels + inverse[:n]
+    end = np.searchsorted(key, tweet_rank * levels + inverse[n:], side="right")
+    partners = end - np.arange(1, n + 1, dtype=np.int64)
+    return _SortedEvents(acc, tweet_rank, partners)
+
+
+def matching_event_pairs(
+    account: npt.ArrayLike, tweet: npt.ArrayLike, time: npt.ArrayLike, window: float
+) -> int:
+    """How many event pairs (same tweet, within ``window`` seconds) the computation will expand.
+
+    This is the work and transient size of :func:`co_retweet_pairs` (self pairs included), available before
+    running it: callers can warn about a giant synchronised burst. Same inputs as :func:`co_retweet_pairs`.
+    """
+    acc, twt, tim = _validate(account, tweet, time, window)
+    if len(acc) == 0:
+        return 0
+    return int(_sort_events(acc, twt, tim, window).partners.sum())
+
+
+def _merge_counts(
+    keys: list[npt.NDArray[np.int64]], counts: list[npt.NDArray[np.int64]]
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """Sum the counts of equal keys across partial results; returns sorted unique keys and their totals."""
+    k = np.concatenate(keys)
+    c = np.concatenate(counts)
+    order = np.argsort(k, kind="stable")
+    k = k[order]
+    c = c[order]
+    if len(k) == 0:
+        return k, c
+    starts = np.flatnonzero(np.concatenate(([True], k[1:] != k[:-1])))
+    return k[starts], np.add.reduceat(c, starts)
+
+
+def _distinct_per_tweet(
+    tweet_rank: npt.NDArray[np.int64], key: npt.NDArray[np.int64]
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """Drop repeated (tweet, pair key) entries; returns the distinct entries, sorted by (tweet, key)."""
+    order = np.lexsort((key, tweet_rank))
+    t = tweet_rank[order]
+    k = key[order]
+    if len(k) == 0:
+        return t, k
+    first = np.concatenate(([True], (k[1:] != k[:-1]) | (t[1:] != t[:-1])))
+    return t[first], k[first]
+
+
+def co_retweet_pairs(
+    account: npt.ArrayLike,
+    tweet: npt.ArrayLike,
+    time: npt.ArrayLike,
+    window: float,
+    *,
+    min_weight: int = 1,
+    chunk_pairs: int = DEFAULT_CHUNK_PAIRS,
+    progress: ProgressCallback | None = None,
+) -> CoRetweetPairs:
+    """Weighted co-retweet account pairs from retweet events.
+
+    Inputs (aligned one-dimensional arrays, one entry per retweet event; any order):
+
+    * ``account`` — non-negative integer index of the retweeting account (factorised ids);
+    * ``tweet`` — non-negative integer index of the original tweet that was retweeted;
+    * ``time`` — when the retweet happened, in seconds (int or float; any common origin);
+    * ``window`` — seconds; events match when ``|t1 - t2| <= window`` (inclusive);
+    * ``min_weight`` — keep only pairs with at least this many co-retweeted tweets (>= 1);
+    * ``chunk_pairs`` — event pairs expanded per step (memory knob, result does not depend on it);
+    * ``progress`` — optional ``callback(events_done, events_total)``.
+
+    Output: :class:`CoRetweetPairs` ``(account_1, account_2, weight)``, int64 arrays sorted by
+    ``(account_1, account_2)``, with ``account_1 < account_2`` (the same integer indices as the input) and
+    ``weight`` = number of distinct original tweets both accounts retweeted within ``window`` seconds of each
+    other. Repeated retweets of one tweet by one account count once for that tweet; self pairs are never reported.
+
+    Raises ``ValueError`` on malformed input (shapes, dtypes, negative indices, NaN times, negative window).
+    """
+    if int(min_weight) != min_weight or min_weight < 1:
+        raise ValueError(f"min_weight must be an integer >= 1, got {min_weight}")
+    if int(chunk_pairs) != chunk_pairs or chunk_pairs < 1:
+        raise ValueError(f"chunk_pairs must be an integer >= 1, got {chunk_pairs}")
+    acc_in, twt_in, tim_in = _validate(account, tweet, time, window)
+    empty = np.zeros(0, dtype=np.int64)
+    n = len(acc_in)
+    if n == 0:
+        if progress is not None:
+            progress(0, 0)
+        return CoRetweetPairs(empty, empty.copy(), empty.copy())
+    n_accounts = int(acc_in.max()) + 1
+    if n_accounts > _MAX_ACCOUNTS:
+        raise ValueError(f"account indices up to {n_accounts - 1} do not fit the int64 pair key; factorise ids first")
+
+    acc, tweet_rank, partners = _sort_events(acc_in, twt_in, tim_in, window)
+
+    # Events whose account retweeted the same tweet more than once: pairs touching them may repeat within the
+    # tweet and must be made distinct per tweet. Everywhere else a (tweet, pair) is generated at most once.
+    by_tweet_account = np.lexsort((acc, tweet_rank))
+    same = (acc[by_tweet_account[1:]] == acc[by_tweet_account[:-1]]) & (
+        tweet_rank[by_tweet_account[1:]] == tweet_rank[by_tweet_account[:-1]]
+    )
+    repeated = np.zeros(n, dtype=bool)
+    repeated[by_tweet_account[1:][same]] = True
+    repeated[by_tweet_account[:-1][same]] = True
+    has_repeats = bool(same.any())
+
+    cumulative = np.cumsum(partners)
+    counted_keys: list[npt.NDArray[np.int64]] = []
+    counted_weights: list[npt.NDArray[np.int64]] = []
+    counted_size = 0
+    merged_size = 0
+    pending_tweets: list[npt.NDArray[np.int64]] = []
+    pending_keys: list[npt.NDArray[np.int64]] = []
+    pending_size = 0
+
+    def add_counts(keys: npt.NDArray[np.int64]) -> None:
+        nonlocal counted_size, merged_size, counted_keys, counted_weights
+        if len(keys) == 0:
+            return
+        uniq, cnt = np.unique(keys, return_counts=True)
+        counted_keys.append(uniq)
+        counted_weights.append(cnt.astype(np.int64))
+        counted_size += len(uniq)
+        # Merge when the unmerged parts outgrow the merged result: amortised O(P log P), memory O(result + chunk).
+        if counted_size - merged_size > max(chunk_pairs, merged_size):
+            k, c = _merge_counts(counted_keys, counted_weights)
+            counted_keys, counted_weights = [k], [c]
+            counted_size = merged_size = len(k)
+
+    def settle_pending(before_tweet: int | None) -> None:
+        """Count the repeated-event entries of tweets that no later chunk can touch (all when None)."""
+        nonlocal pending_tweets, pending_keys, pending_size
+        if not pending_keys:
+            return
+        t, k = _distinct_per_tweet(np.concatenate(pending_tweets), np.concatenate(pending_keys))
+        cut = len(t) if before_tweet is None else int(np.searchsorted(t, before_tweet, side="left"))
+        add_counts(k[:cut])
+        pending_tweets, pending_keys = [t[cut:]], [k[cut:]]
+        pending_size = len(t) - cut
+
+    start = 0
+    while start < n:
+        base = int(cumulative[start - 1]) if start else 0
+        stop = max(int(np.searchsorted(cumulative, base + chunk_pairs, side="right")), start + 1)
+        counts = partners[start:stop]
+        total = int(cumulative[stop - 1]) - base
+        if total:
+            # Ragged expansion: event i pairs with events i+1 .. i+partners[i], all in the same tweet.
+            src = np.repeat(np.arange(start, stop, dtype=np.int64), counts)
+            run_start = np.cumsum(counts) - counts
+            dst = src + (np.arange(total, dtype=np.int64) - np.repeat(run_start, counts) + 1)
+            a = acc[src]
+            b = acc[dst]
+            distinct_accounts = a != b
+            if not distinct_accounts.all():
+                src, dst, a, b = src[distinct_accounts], dst[distinct_accounts], a[distinct_accounts], b[distinct_accounts]
+            key = np.minimum(a, b) * n_accounts + np.maximum(a, b)
+            del a, b
+            if has_repeats:
+                touched = repeated[src] | repeated[dst]
+                if touched.any():
+                    pending_tweets.append(tweet_rank[src[touched]])
+                    pending_keys.append(key[touched])
+                    pending_size += int(touched.sum())
+                    key = key[~touched]
+            del src, dst
+            add_counts(key)
+            if pending_size > chunk_pairs and stop < n:
+                settle_pending(int(tweet_rank[stop]))
+        start = stop
+        if progress is not None:
+            progress(start, n)
+
+    settle_pending(None)
+    if counted_keys:
+        keys, weights = _merge_counts(counted_keys, counted_weights)
+    else:
+        keys, weights = empty, empty.copy()
+    if min_weight > 1:
+        strong = weights >= min_weight
+        keys, weights = keys[strong], weights[strong]
+    return CoRetweetPairs(keys // n_accounts, keys % n_accounts, weights)
