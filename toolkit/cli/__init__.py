@@ -14,7 +14,7 @@ from pathlib import Path
 import typer
 
 from netforensics import __version__
-from netforensics.cli import options, schema
+from netforensics.cli import db, network, options, schema
 from netforensics.cli.console import err_console
 from netforensics.errors import NetforensicsError
 
@@ -27,7 +27,9 @@ app = typer.Typer(
     pretty_exceptions_show_locals=False,
     rich_markup_mode="rich",
 )
+app.add_typer(db.app, name="db")
 app.add_typer(schema.app, name="schema")
+app.add_typer(network.app, name="network")
 
 
 def _version(value: bool) -> None:
