@@ -30,7 +30,6 @@ app = typer.Typer(
 app.add_typer(db.app, name="db")
 app.add_typer(schema.app, name="schema")
 app.add_typer(network.app, name="network")
-app.add_typer(network.app, name="network")
 
 
 def _version(value: bool) -> None:
