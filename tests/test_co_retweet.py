@@ -1,0 +1,306 @@
+"""Co-retweet pairs: the pure computation on hand-made arrays, the file reader, and the CLI command."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import itertools
+import subprocess
+import sys
+import tracemalloc
+from collections import defaultdict
+from pathlib import Path
+
+import numpy as np
+import pytest
+from typer.testing import CliRunner
+
+from netforensics.cli import app
+from netforensics.detect.co_retweet import co_retweet_pairs, matching_event_pairs
+from netforensics.detect.share_events import ARCHIVE_FORMAT, SHARES_FORMAT, detect_format, read_share_events
+from netforensics.errors import NetforensicsError
+
+SAMPLE = Path(__file__).parent / "data" / "real" / "coortweet_russian_coord_tweets.csv.gz"
+
+
+def as_dict(pairs) -> dict[tuple[int, int], int]:
+    return {(int(a), int(b)): int(w) for a, b, w in zip(*pairs)}
+
+
+def reference(account, tweet, time, window, min_weight=1) -> dict[tuple[int, int], int]:
+    """The definition, written naively: distinct tweets per pair of distinct accounts within |dt| <= window."""
+    tweets: dict[tuple[int, int], set[int]] = defaultdict(set)
+    for i, j in itertools.combinations(range(len(account)), 2):
+        if tweet[i] == tweet[j] and account[i] != account[j] and abs(time[i] - time[j]) <= window:
+            a, b = sorted((int(account[i]), int(account[j])))
+            tweets[(a, b)].add(int(tweet[i]))
+    return {pair: len(ts) for pair, ts in tweets.items() if len(ts) >= min_weight}
+
+
+# --- the computation --------------------------------------------------------------------------------------------
+
+
+def test_window_bounds_are_inclusive() -> None:
+    account, tweet, time = [0, 1, 2], [7, 7, 7], [100.0, 110.0, 120.5]
+    assert as_dict(co_retweet_pairs(account, tweet, time, 10)) == {(0, 1): 1}
+    assert as_dict(co_retweet_pairs(account, tweet, time, 10.5)) == {(0, 1): 1, (1, 2): 1}
+    assert as_dict(co_retweet_pairs(account, tweet, time, 9.999)) == {}
+    assert as_dict(co_retweet_pairs(account, tweet, time, 20.5)) == {(0, 1): 1, (0, 2): 1, (1, 2): 1}
+
+
+def test_zero_window_pairs_only_simultaneous_retweets() -> None:
+    pairs = co_retweet_pairs([0, 1, 2], [5, 5, 5], [60, 60, 61], 0)
+    assert as_dict(pairs) == {(0, 1): 1}
+
+
+def test_different_tweets_never_pair() -> None:
+    assert as_dict(co_retweet_pairs([0, 1], [1, 2], [0, 0], 3600)) == {}
+
+
+def test_tweet_retweeted_twice_by_one_account_counts_once() -> None:
+    # Account 0 retweets tweet 3 at t=0 and t=100; account 1 at t=5 and t=105: two matching event pairs, one tweet.
+    pairs = co_retweet_pairs([0, 0, 1, 1], [3, 3, 3, 3], [0, 100, 5, 105], 10)
+    assert as_dict(pairs) == {(0, 1): 1}
+    # The second retweet alone can make the match.
+    assert as_dict(co_retweet_pairs([0, 0, 1], [3, 3, 3], [0, 100, 95], 10)) == {(0, 1): 1}
+
+
+def test_no_self_pairs() -> None:
+    pairs = co_retweet_pairs([4, 4, 4], [1, 1, 2], [0, 1, 1], 60)
+    assert len(pairs.weight) == 0
+
+
+def test_weight_counts_tweets_and_min_weight_filters() -> None:
+    account = [0, 1, 0, 1, 0, 2]
+    tweet = [1, 1, 2, 2, 3, 3]
+    time = [0, 5, 50, 52, 90, 99]
+    assert as_dict(co_retweet_pairs(account, tweet, time, 10)) == {(0, 1): 2, (0, 2): 1}
+    assert as_dict(co_retweet_pairs(account, tweet, time, 10, min_weight=2)) == {(0, 1): 2}
+    assert as_dict(co_retweet_pairs(account, tweet, time, 10, min_weight=3)) == {}
+
+
+def test_pairs_are_ordered_and_sorted() -> None:
+    pairs = co_retweet_pairs([9, 3, 5, 1], [0, 0, 0, 0], [0, 1, 2, 3], 10)
+    assert (pairs.account_1 < pairs.account_2).all()
+    assert list(zip(pairs.account_1, pairs.account_2)) == sorted(itertools.combinations([1, 3, 5, 9], 2))
+    assert pairs.weight.dtype == np.int64
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_matches_naive_definition_whatever_the_chunking(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(1, 90))
+    account = rng.integers(0, 15, n)  # few accounts and tweets: many repeated retweets and shared tweets
+    tweet = rng.integers(0, 6, n)
+    time = rng.integers(0, 50, n) + rng.choice([0.0, 0.5], n)
+    window = float(rng.choice([0, 1, 3.5, 10, 60]))
+    min_weight = int(rng.integers(1, 3))
+    expected = reference(account, tweet, time, window, min_weight)
+    for chunk_pairs in (1, 3, 17, 1 << 20):
+        got = co_retweet_pairs(account, tweet, time, window, min_weight=min_weight, chunk_pairs=chunk_pairs)
+        assert as_dict(got) == expected
+    shuffled = rng.permutation(n)
+    got = co_retweet_pairs(account[shuffled], tweet[shuffled], time[shuffled], window, min_weight=min_weight)
+    assert as_dict(got) == expected
+
+
+def test_empty_input() -> None:
+    pairs = co_retweet_pairs(np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0), 60)
+    assert len(pairs.account_1) == len(pairs.account_2) == len(pairs.weight) == 0
+
+
+@pytest.mark.parametrize(
+    ("account", "tweet", "time", "window", "message"),
+    [
+        ([0, 1], [0], [0, 1], 10, "same length"),
+        ([0.5, 1], [0, 0], [0, 1], 10, "integer"),
+        ([0, -1], [0, 0], [0, 1], 10, "non-negative"),
+        ([0, 1], [0, 0], [0, float("nan")], 10, "NaN"),
+        ([0, 1], [0, 0], [0, 1], -1, "window"),
+    ],
+)
+def test_bad_input_is_a_clear_error(account, tweet, time, window, message) -> None:
+    with pytest.raises(ValueError, match=message):
+        co_retweet_pairs(account, tweet, time, window)
+
+
+def test_viral_tweet_is_not_quadratic() -> None:
+    """30,000 retweeters of one tweet, one every 7 s for 58 hours, window 60 s: each pairs with the next 8."""
+    n = 30_000
+    rng = np.random.default_rng(5)
+    account = rng.permutation(n)  # account ids unrelated to time order
+    time = np.arange(n) * 7.0 + 1_600_000_000
+    # A second viral tweet retweeted by the same accounts in the same rhythm: every pair gets weight 2.
+    account = np.concatenate([account, account])
+    tweet = np.repeat([0, 1], n)
+    time = np.concatenate([time, time + 86_400 * 10])
+    expected_pairs = 8 * n - 36  # sum over k of min(8, n - 1 - k)
+    assert matching_event_pairs(account, tweet, time, 60) == 2 * expected_pairs
+
+    tracemalloc.start()
+    pairs = co_retweet_pairs(account, tweet, time, 60)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+
+    assert len(pairs.weight) == expected_pairs
+    assert (pairs.weight == 2).all()
+    rank = np.empty(n, np.int64)
+    rank[account[:n]] = np.arange(n)  # position in time of each account
+    gaps = np.abs(rank[pairs.account_1] - rank[pairs.account_2])
+    assert gaps.min() == 1 and gaps.max() == 8
+    # All-pairs would be n(n-1)/2 = 450M pairs (GBs); the window keeps it to a few MB.
+    assert peak < 150 * 2**20
+
+
+def test_synchronised_burst_is_counted_exactly_across_chunks() -> None:
+    """1,500 accounts retweet in the same second, some twice: every pair once, however the work is chunked."""
+    n = 1_500
+    account = np.concatenate([np.arange(n), np.arange(0, n, 7)])
+    time = np.full(len(account), 1_000.0)
+    tweet = np.zeros(len(account), np.int64)
+    pairs = co_retweet_pairs(account, tweet, time, 0, chunk_pairs=50_000)
+    assert len(pairs.weight) == n * (n - 1) // 2
+    assert (pairs.weight == 1).all()
+
+
+# --- reading files -----------------------------------------------------------------------------------------------
+
+ARCHIVE_HEADER = (
+    "tweetid,userid,user_display_name,user_screen_name,user_reported_location,user_profile_description,"
+    "user_profile_url,follower_count,following_count,account_creation_date,account_language,tweet_language,"
+    "tweet_text,tweet_time,tweet_client_name,in_reply_to_userid,in_reply_to_tweetid,quoted_tweet_tweetid,"
+    "is_retweet,retweet_userid,retweet_tweetid,latitude,longitude,quote_count,reply_count,like_count,"
+    "retweet_count,hashtags,urls,user_mentions,poll_choices"
+).split(",")
+
+
+def write_archive(path: Path, rows: list[dict[str, str]], compress: bool = False) -> None:
+    opener = gzip.open if compress else open
+    with opener(path, "wt", newline="", encoding="utf-8") as fh:  # type: ignore[operator]
+        writer = csv.DictWriter(fh, ARCHIVE_HEADER, restval="")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def archive_row(tweetid: str, userid: str, time: str, original: str, is_retweet: str = "True") -> dict[str, str]:
+    return {
+        "tweetid": tweetid,
+        "userid": userid,
+        "tweet_time": time,
+        "is_retweet": is_retweet,
+        "retweet_tweetid": original,
+        "tweet_text": f"RT @x: line one,\nline \"two\" {tweetid}",
+        "hashtags": "['香港']",
+        "latitude": "absent",
+    }
+
+
+def test_sample_reads_as_shares() -> None:
+    events = read_share_events([SAMPLE])
+    assert events.formats == (SHARES_FORMAT,)
+    assert events.rows_read == 35_125
+    assert events.duplicates_dropped == 40  # repeated content_id rows: first occurrence kept
+    assert len(events) == 35_085
+    assert events.resolution == 1.0
+    ids = events.account_ids.to_pylist()
+    assert ids == sorted(ids) and len(ids) == 9_509
+
+
+def test_archive_retweets_with_big_ids_and_minute_times(tmp_path: Path) -> None:
+    big = "1167093541463793664"  # overflows a float: must survive as a string
+    rows = [
+        archive_row("1", big, "2019-08-19 10:00", "900"),
+        archive_row("2", "u2", "2019-08-19 10:01", "900"),
+        archive_row("3", "u3", "2019-08-19 10:03", "900"),
+        archive_row("4", "u4", "2019-08-19 10:00", "900", is_retweet="False"),  # not a retweet
+        archive_row("5", "u5", "2019-08-19 10:00", ""),  # retweet without an original: skipped as a non-retweet
+        archive_row("6", "u6", "not a time", "900"),  # unreadable time: skipped and counted
+        archive_row("1", "u7", "2019-08-19 10:00", "900"),  # repeated tweetid: first wins
+    ]
+    path = tmp_path / "tweets.csv.gz"
+    write_archive(path, rows, compress=True)
+    assert detect_format(path) == ARCHIVE_FORMAT
+    events = read_share_events([path])
+    assert events.rows_read == 5 and events.rows_skipped == 1 and events.duplicates_dropped == 1
+    ids = events.account_ids.to_pylist()
+    assert ids == sorted([big, "u2", "u3"])
+    by_account = dict(zip([ids[a] for a in events.account], events.time.tolist()))
+    assert by_account[big] == 1566208800.0  # 2019-08-19 10:00 UTC
+    assert by_account["u3"] - by_account[big] == 180
+    pairs = co_retweet_pairs(events.account, events.tweet, events.time, 60)
+    assert {(ids[a], ids[b]) for a, b in zip(pairs.account_1, pairs.account_2)} == {(big, "u2")}
+
+
+def test_gzip_detected_by_content_not_name(tmp_path: Path) -> None:
+    path = tmp_path / "shares.csv"
+    with gzip.open(path, "wt") as fh:
+        fh.write("object_id,account_id,content_id,timestamp_share\nt1,a,r1,10\nt1,b,r2,12.5\n")
+    events = read_share_events([path])
+    assert len(events) == 2 and events.time.tolist() == [10.0, 12.5]
+
+
+def test_unknown_header_names_what_was_expected_and_found(tmp_path: Path) -> None:
+    path = tmp_path / "follows.csv"
+    path.write_text("src_account_id,dst_account_id\na,b\n")
+    with pytest.raises(NetforensicsError) as err:
+        read_share_events([path])
+    text = str(err.value)
+    assert "object_id,account_id,content_id,timestamp_share" in text and "tweetid" in text
+    assert "found src_account_id,dst_account_id" in text and "\n" not in text
+
+
+# --- the command -------------------------------------------------------------------------------------------------
+
+
+def test_command_writes_sorted_string_ordered_pairs(tmp_path: Path) -> None:
+    out = tmp_path / "pairs.csv"
+    result = CliRunner().invoke(app, ["network", "co-retweet", str(SAMPLE), "--window", "60", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "6,206 pairs" in result.output
+    with out.open(newline="") as fh:
+        rows = list(csv.reader(fh))
+    assert rows[0] == ["account_1", "account_2", "weight"]
+    body = [(a, b, int(w)) for a, b, w in rows[1:]]
+    assert len(body) == 6_206
+    assert all(a < b for a, b, _ in body)
+    assert body == sorted(body)
+    events = read_share_events([SAMPLE])
+    ids = events.account_ids.to_pylist()
+    expected = co_retweet_pairs(events.account, events.tweet, events.time, 60)
+    assert body == [(ids[a], ids[b], int(w)) for a, b, w in zip(*expected)]
+
+    strong = tmp_path / "strong.csv"
+    result = CliRunner().invoke(
+        app, ["network", "co-retweet", str(SAMPLE), "--window", "60", "--out", str(strong), "--min-weight", "3"]
+    )
+    assert result.exit_code == 0, result.output
+    with strong.open(newline="") as fh:
+        weights = [int(row["weight"]) for row in csv.DictReader(fh)]
+    assert weights and min(weights) >= 3 and len(weights) == int((expected.weight >= 3).sum())
+
+
+def test_command_warns_below_minute_resolution(tmp_path: Path) -> None:
+    rows = [archive_row(str(i), f"u{i % 7}", f"2019-08-19 10:{i % 60:02d}", str(900 + i % 3)) for i in range(40)]
+    path = tmp_path / "tweets.csv"
+    write_archive(path, rows)
+    out = tmp_path / "pairs.csv"
+    result = CliRunner().invoke(app, ["network", "co-retweet", str(path), "--window", "10", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "below the data's time resolution (60 s" in result.output
+    result = CliRunner().invoke(app, ["network", "co-retweet", str(path), "--window", "60", "--out", str(out)])
+    assert "resolution" not in result.output
+
+
+def test_command_error_is_one_line_and_exit_code_1(tmp_path: Path) -> None:
+    path = tmp_path / "other.csv"
+    path.write_text("a,b\n1,2\n")
+    command = Path(sys.executable).parent / "netforensics"
+    done = subprocess.run(
+        [str(command), "network", "co-retweet", str(path), "--window", "60", "--out", str(tmp_path / "o.csv")],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 1
+    lines = [line for line in done.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("error:") and "found a,b" in lines[0]
+    assert "Traceback" not in done.stderr
