@@ -15,6 +15,7 @@ import typer
 
 from netforensics import __version__
 from netforensics.cli import db, network, options, schema
+from netforensics.cli import load
 from netforensics.cli.console import err_console
 from netforensics.errors import NetforensicsError
 
@@ -29,6 +30,7 @@ app = typer.Typer(
 )
 app.add_typer(db.app, name="db")
 app.add_typer(schema.app, name="schema")
+app.add_typer(load.app, name="load")
 app.add_typer(network.app, name="network")
 
 
