@@ -25,7 +25,7 @@ from netforensics.errors import NetforensicsError
 
 _PARAM_LINE = re.compile(r"^(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*:\s*(?P<type>[A-Za-z\[\]]+)(\s*=\s*(?P<default>.+))?$")
 _USED_PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
-_TYPES = {"string", "int", "float", "bool", "list[string]", "list[int]", "map"}
+_TYPES = {"string", "int", "float", "bool", "list[string]", "list[int]", "map", "list[map]"}
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,165 @@
+"""Turn the text of one field into a typed value, or raise ``ValueError`` with a reason a user can read.
+
+Shared by every parser; each function is small, pure and cheap (they run once per field on the hot path).
+"""
+
+from __future__ import annotations
+
+import ast
+import ipaddress
+from datetime import UTC, datetime
+
+_TRUE = {"true", "t", "yes", "y", "1"}
+_FALSE = {"false", "f", "no", "n", "0", ""}
+_IPV4_MAPPED_BASE = 0xFFFF << 32  # IPv4 addresses live in ::ffff:0:0/96 in the shared 128-bit key space
+
+
+def text_or_none(value: str) -> str | None:
+    value = value.strip()
+    return value or None
+
+
+def required_id(value: str, column: str) -> str:
+    """Ids stay strings (archive ids overflow floats); ``123.0`` written by a spreadsheet becomes ``123``."""
+    value = value.strip()
+    if not value:
+        raise ValueError(f"{column} is empty")
+    if value.endswith(".0") and value[:-2].isdigit():
+        return value[:-2]
+    return value
+
+
+def optional_id(value: str) -> str | None:
+    value = value.strip()
+    if not value or value in {"0", "nan", "None", "null"}:
+        return None
+    if value.endswith(".0") and value[:-2].isdigit():
+        return value[:-2]
+    return value
+
+
+def count(value: str, column: str) -> int | None:
+    """Counts as the archive writes them: ``12``, ``12.0``, or empty (unknown)."""
+    value = value.strip()
+    if not value:
+        return None
+    try:
+        return int(value)
+    except ValueError:
+        pass
+    try:
+        number = float(value)
+    except ValueError:
+        raise ValueError(f"{column} is not a number: {value!r}") from None
+    if number != number or number < 0 or not number.is_integer():
+        raise ValueError(f"{column} is not a whole non-negative number: {value!r}")
+    return int(number)
+
+
+def timestamp(value: str, column: str) -> datetime | None:
+    """ISO dates and times (``2019-08-01 12:34`` minute resolution, ``2019-08-01``, ``...Z``) or unix seconds; UTC."""
+    value = value.strip()
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        try:
+            seconds = float(value)
+        except ValueError:
+            raise ValueError(f"{column} is not a date/time: {value!r}") from None
+        if seconds != seconds:
+            raise ValueError(f"{column} is not a date/time: {value!r}") from None
+        return datetime.fromtimestamp(seconds, UTC)
+    if parsed.tzinfo is None:
+        return parsed.replace(tzinfo=UTC)
+    return parsed.astimezone(UTC)
+
+
+def twitter_time(value: str) -> datetime:
+    """Twitter API v1.1 ``created_at`` (``Wed Oct 10 20:19:24 +0000 2018``) or v2 ISO text."""
+    if value[:1].isdigit():
+        parsed = timestamp(value, "created_at")
+        if parsed is None:
+            raise ValueError("created_at is empty")
+        return parsed
+    return datetime.strptime(value, "%a %b %d %H:%M:%S %z %Y").astimezone(UTC)
+
+
+def flag(value: str, column: str) -> bool:
+    lowered = value.strip().lower()
+    if lowered in _TRUE:
+        return True
+    if lowered in _FALSE:
+        return False
+    raise ValueError(f"{column} is not true/false: {value!r}")
+
+
+def python_list(value: str, column: str) -> list[str]:
+    """The archive's Python-list text (``['香港', 'hk']``, ``[123, 456]``, ``[]``) as a list of strings.
+
+    A fast path splits the common shapes; anything else goes through ``ast.literal_eval`` (never ``eval``).
+    """
+    value = value.strip()
+    if not value or value == "[]":
+        return []
+    if value[0] != "[" or value[-1] != "]":
+        raise ValueError(f"{column} is not a Python list: {value[:80]!r}")
+    inner = value[1:-1]
+    if "\\" not in inner and '"' not in inner:
+        if inner.startswith("'") and inner.endswith("'"):
+            parts = inner[1:-1].split("', '")
+            if not any("'" in p for p in parts):
+                return parts
+        elif "'" not in inner:
+            parts = [p.strip() for p in inner.split(",")]
+            if all(p.isdigit() for p in parts):
+                return parts
+    try:
+        items = ast.literal_eval(value)
+    except (ValueError, SyntaxError, MemoryError, RecursionError):
+        raise ValueError(f"{column} is not a Python list: {value[:80]!r}") from None
+    if not isinstance(items, list) or not all(isinstance(i, (str, int)) for i in items):
+        raise ValueError(f"{column} is not a list of strings: {value[:80]!r}")
+    return [str(i) for i in items]
+
+
+def ip_sort_key(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> int:
+    """The address as an integer in one 128-bit space (IPv4 mapped into ::ffff:0:0/96)."""
+    if address.version == 4:
+        return _IPV4_MAPPED_BASE | int(address)
+    return int(address)
+
+
+def hex_key(number: int) -> str:
+    """32 zero-padded hex digits: text order equals numeric order, so Neo4j range indexes work."""
+    return f"{number:032x}"
+
+
+def ip_address(value: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address:
+    text = value.strip()
+    if text.startswith("[") and text.endswith("]"):
+        text = text[1:-1]
+    try:
+        address = ipaddress.ip_address(text)
+    except ValueError:
+        raise ValueError(f"not an IP address: {value!r}") from None
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        return address.ipv4_mapped  # ::ffff:1.2.3.4 is the IPv4 address 1.2.3.4
+    return address
+
+
+def ip_network(value: str) -> ipaddress.IPv4Network | ipaddress.IPv6Network:
+    """A CIDR range; host bits are cleared (``10.1.2.3/8`` is ``10.0.0.0/8``)."""
+    try:
+        return ipaddress.ip_network(value.strip(), strict=False)
+    except ValueError:
+        raise ValueError(f"not a network in CIDR form: {value!r}") from None
+
+
+def network_range(network: ipaddress.IPv4Network | ipaddress.IPv6Network) -> tuple[str, str, int]:
+    """``(range_start, range_end, span_bits)`` in the shared key space; span_bits = 128 - mapped prefix length."""
+    start = ip_sort_key(network.network_address)
+    end = ip_sort_key(network.broadcast_address)
+    span = network.max_prefixlen - network.prefixlen
+    return hex_key(start), hex_key(end), span

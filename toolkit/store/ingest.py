@@ -1,0 +1,243 @@
+"""Load files into Neo4j: parse (``netforensics.loaders``) -> batches -> writers, one ``LoadBatch`` per file.
+
+A file is identified by the sha256 of its bytes. A file whose batch is ``complete`` is skipped unless ``force``;
+a ``running`` or ``failed`` batch (an interrupted or rejected load) is simply loaded again: every write is a MERGE,
+so the re-run resumes without duplicates. Rejected rows go to a rejects CSV (file, line, reason, raw); when
+their share exceeds ``max_reject_rate`` the batch is marked ``failed`` and :class:`TooManyRejects` is raised
+after the rejects are written.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import IO, Any, Protocol
+
+from netforensics.errors import DatabaseUnavailable, NetforensicsError, TooManyRejects
+from netforensics.loaders import follows, io_archive, ip_ranges, ips, shares, twitter_json
+from netforensics.loaders.reading import ParsedSource, Reject
+from netforensics.store import schema
+from netforensics.store.batch_writes import WriteCounts, read_rows, write_once
+from netforensics.store.connection import GraphStore, batched
+from netforensics.store.evidence_writes import LoadContext, Row, refresh_retweeted, write_follows, write_tweets
+from netforensics.store.ip_writes import write_ip_observations, write_networks
+
+Writer = Callable[[GraphStore, Sequence[Row], LoadContext, WriteCounts], None]
+
+
+@dataclass(frozen=True)
+class Source:
+    """One ``load`` sub-command: how to parse its files and how to write their rows."""
+
+    name: str
+    parse: Callable[[Path], ParsedSource]
+    write: Writer
+    summarises_retweets: bool = False
+    expand: Callable[[list[Path]], list[Path]] | None = None  # folders into files, in loading order
+    default_dataset: Callable[[list[Path]], str] | None = None
+
+
+SOURCES: dict[str, Source] = {
+    "io-archive": Source("io-archive", io_archive.parse, write_tweets, summarises_retweets=True,
+                         expand=io_archive.release_files, default_dataset=io_archive.dataset_name),
+    "twitter-json": Source("twitter-json", twitter_json.parse, write_tweets, summarises_retweets=True),
+    "shares": Source("shares", shares.parse, write_tweets, summarises_retweets=True),
+    "follows": Source("follows", follows.parse, write_follows),
+    "ips": Source("ips", ips.parse, write_ip_observations),
+    "ip-ranges": Source("ip-ranges", ip_ranges.parse, write_networks),
+}
+DEFAULT_BATCH_SIZE = 10_000
+
+
+@dataclass(frozen=True)
+class LoadOptions:
+    batch_size: int = DEFAULT_BATCH_SIZE
+    force: bool = False
+    max_reject_rate: float = 0.01
+    rejects_path: Path | None = None  # None: ``<input>.rejects.csv`` beside each input
+    dataset: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.batch_size < 1:
+            raise NetforensicsError(f"--batch-size must be at least 1, not {self.batch_size}.")
+        if not 0.0 <= self.max_reject_rate <= 1.0:
+            raise NetforensicsError(f"--max-reject-rate must be between 0 and 1, not {self.max_reject_rate}.")
+
+
+@dataclass
+class FileResult:
+    path: Path
+    kind: str
+    sha256: str
+    status: str  # loaded, skipped, failed
+    rows_read: int = 0
+    rows_loaded: int = 0
+    rows_rejected: int = 0
+    seconds: float = 0.0
+    rejects_path: Path | None = None
+    counts: WriteCounts = field(default_factory=WriteCounts)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "path": str(self.path), "kind": self.kind, "sha256": self.sha256, "status": self.status,
+            "rows_read": self.rows_read, "rows_loaded": self.rows_loaded, "rows_rejected": self.rows_rejected,
+            "seconds": round(self.seconds, 3), "rows_per_second": round(self.rows_read / self.seconds) if self.seconds else None,
+            "rejects_path": str(self.rejects_path) if self.rejects_path else None, **self.counts.as_dict(),
+        }
+
+
+class Progress(Protocol):
+    """What a load reports while it runs (the CLI draws a progress bar; notebooks may pass nothing)."""
+
+    def start_file(self, path: Path, total_bytes: int) -> None: ...
+    def advance(self, rows: int, bytes_done: int) -> None: ...
+    def finish_file(self, result: FileResult) -> None: ...
+
+
+def file_sha256(path: Path) -> str:
+    try:
+        with open(path, "rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError as err:
+        raise NetforensicsError(f"Cannot read {path}: {err.strerror}") from err
+
+
+def default_rejects_path(path: Path) -> Path:
+    return path.with_name(path.name + ".rejects.csv")
+
+
+class RejectsFile:
+    """The rejects CSV (``file,line,reason,raw``), opened only when the first reject arrives."""
+
+    def __init__(self, path: Path, append: bool = False) -> None:
+        self.path = path
+        self.append = append
+        self._handle: IO[str] | None = None
+        self._writer: Any = None
+        self.count = 0
+
+    def add(self, source: Path, reject: Reject) -> None:
+        if self._handle is None:
+            try:
+                exists = self.append and self.path.exists() and self.path.stat().st_size > 0
+                self._handle = open(self.path, "a" if self.append else "w", encoding="utf-8", newline="")  # noqa: SIM115
+            except OSError as err:
+                raise NetforensicsError(f"Cannot write the rejects file {self.path}: {err.strerror}; choose another with --rejects.") from err
+            self._writer = csv.writer(self._handle)
+            if not exists:
+                self._writer.writerow(["file", "line", "reason", "raw"])
+        self._writer.writerow([str(source), reject.line, reject.reason, reject.raw])
+        self.count += 1
+
+    def close(self) -> None:
+        if self._handle is not None:
+            self._handle.close()
+            self._handle = None
+
+
+def load_files(store: GraphStore, source: str, paths: Sequence[Path], options: LoadOptions = LoadOptions(),
+               progress: Progress | None = None) -> list[FileResult]:
+    """Load each file in turn (schema applied first); stop at the first file with too many rejects."""
+    if source not in SOURCES:
+        raise NetforensicsError(f"Unknown source {source!r}; known: {', '.join(SOURCES)}.")
+    spec = SOURCES[source]
+    paths = spec.expand(list(paths)) if spec.expand else list(paths)
+    if not paths:
+        raise NetforensicsError("No input files found.")
+    if options.dataset is None and spec.default_dataset is not None:
+        options = replace(options, dataset=spec.default_dataset(paths))
+    for path in paths:
+        if not path.is_file():
+            raise NetforensicsError(f"{path} is not a file (or does not exist).")
+    schema.ensure(store)
+    results = []
+    shared_rejects = RejectsFile(options.rejects_path, append=False) if options.rejects_path else None
+    try:
+        for path in paths:
+            results.append(load_file(store, spec, path, options, progress, shared_rejects))
+    finally:
+        if shared_rejects is not None:
+            shared_rejects.close()
+    return results
+
+
+def load_file(store: GraphStore, source: Source, path: Path, options: LoadOptions, progress: Progress | None = None,
+              shared_rejects: RejectsFile | None = None) -> FileResult:
+    sha256 = file_sha256(path)
+    parsed = source.parse(path)  # header problems raise here, before anything is written
+    result = FileResult(path, parsed.kind, sha256, "loaded")
+    previous = read_rows(store, "batch-status", sha256=sha256)
+    if previous and previous[0]["status"] == "complete" and not options.force:
+        parsed.records.close()  # type: ignore[attr-defined]
+        result.status = "skipped"
+        result.rows_loaded = int(previous[0]["rows_loaded"] or 0)
+        if progress:
+            progress.finish_file(result)
+        return result
+
+    now = datetime.now(UTC).isoformat()
+    ctx = LoadContext(now=now, dataset=options.dataset)
+    if options.dataset:
+        write_once(store, "dataset", dataset=options.dataset, now=now)
+    write_once(store, "batch-start", sha256=sha256, path=str(path.resolve()), kind=parsed.kind, dataset=options.dataset, now=now)
+    rejects = shared_rejects or RejectsFile(default_rejects_path(path))
+    started = time.perf_counter()
+    if progress:
+        progress.start_file(path, parsed.bytes_total)
+    status = "failed"
+    try:
+        for batch in batched(_accepted(parsed.records, path, rejects, result), options.batch_size):
+            source.write(store, batch, ctx, result.counts)
+            result.rows_loaded += len(batch)
+            if progress:
+                progress.advance(len(batch), parsed.bytes_done())
+        if source.summarises_retweets:
+            refresh_retweeted(store, ctx, result.counts)
+        status = "complete"
+    except DatabaseUnavailable as err:
+        raise DatabaseUnavailable(
+            f"{err} The load of {path} stopped after {result.rows_loaded:,} rows; run the same command again "
+            "to resume (rows already written are merged, not duplicated)."
+        ) from err
+    finally:
+        if shared_rejects is None:
+            rejects.close()
+        result.seconds = time.perf_counter() - started
+        result.rows_read = result.rows_loaded + result.rows_rejected
+        result.rejects_path = rejects.path if result.rows_rejected else None
+        too_many = result.rows_read > 0 and result.rows_rejected / result.rows_read > options.max_reject_rate
+        result.status = "loaded" if status == "complete" and not too_many else "failed"
+        _finish_batch(store, result, "complete" if result.status == "loaded" else "failed")
+        if progress:
+            progress.finish_file(result)
+    if result.status == "failed":
+        raise TooManyRejects(
+            f"{path}: {result.rows_rejected:,} of {result.rows_read:,} rows rejected "
+            f"({result.rows_rejected / result.rows_read:.1%}, over --max-reject-rate {options.max_reject_rate:.1%}); "
+            f"see {rejects.path}. The accepted rows were loaded; fix the file and load it again."
+        )
+    return result
+
+
+def _accepted(records: Iterator[Any], path: Path, rejects: RejectsFile, result: FileResult) -> Iterator[Row]:
+    for record in records:
+        if type(record) is Reject:
+            rejects.add(path, record)
+            result.rows_rejected += 1
+        else:
+            yield record
+
+
+def _finish_batch(store: GraphStore, result: FileResult, status: str) -> None:
+    """Record the outcome; when the server is gone that is impossible, and the batch stays ``running`` (= resumable)."""
+    try:
+        write_once(store, "batch-finish", sha256=result.sha256, status=status, rows_read=result.rows_read,
+                   rows_loaded=result.rows_loaded, rows_rejected=result.rows_rejected, seconds=result.seconds,
+                   now=datetime.now(UTC).isoformat())
+    except DatabaseUnavailable:
+        pass
