@@ -23,7 +23,7 @@ demo: install
 	$(NF) db start
 	$(NF) demo
 
-test: install
+test: $(VENV)/.installed
 	@NETFORENSICS_HOME=$(TEST_HOME) $(NF) db install
 	@NETFORENSICS_HOME=$(TEST_HOME) $(NF) db start --free-ports --heap 2g --pagecache 1g
 	@status=0; env -u NEO4J_URI -u NEO4J_PASSWORD NETFORENSICS_HOME=$(TEST_HOME) $(PY) -m pytest -q $(PYTEST_ARGS) || status=$$?; \
