@@ -77,6 +77,15 @@ class GraphStore:
 
         return self._with_session(lambda s: s.execute_write(work))
 
+    def write_returning(self, query: str | CypherFile, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Run one write statement in a managed (retried) transaction and return its rows."""
+        text = _statement(query)
+
+        def work(tx: neo4j.ManagedTransaction) -> list[dict[str, Any]]:
+            return [record.data() for record in tx.run(text, dict(params or {}))]
+
+        return self._with_session(lambda s: s.execute_write(work))
+
     def write_rows(self, query: str | CypherFile, rows: Sequence[Mapping[str, Any]], extra: Mapping[str, Any] | None = None) -> neo4j.SummaryCounters:
         """One ``UNWIND $rows AS row ...`` batch in one retried transaction."""
         params = dict(extra or {})

@@ -1,0 +1,97 @@
+"""One refresh at a time: a lock node in the database with an owner and a heartbeat.
+
+A live lock (heartbeat younger than ``stale_after``) makes a second refresh fail with
+:class:`~netforensics.errors.RefreshLocked` (exit code 7). A lock whose owner stopped beating (killed
+process, lost machine) is taken over and the takeover is reported. Living in the database, the lock also
+guards refreshes started from different machines against the same server.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+import threading
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from netforensics import cypher_files
+from netforensics.errors import NetforensicsError, RefreshLocked
+from netforensics.store.connection import GraphStore
+
+log = logging.getLogger(__name__)
+
+LOCK_NAME = "refresh"
+
+
+@dataclass(frozen=True)
+class LockGrant:
+    owner: str
+    recovered_from: str | None  # the stale owner we took over from, if any
+
+
+def new_owner() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+
+
+def acquire(store: GraphStore, owner: str, *, stale_after: int = 600, name: str = LOCK_NAME) -> LockGrant:
+    rows = store.write_returning(
+        cypher_files.load("refresh/lock-acquire"),
+        {"name": name, "owner": owner, "host": socket.gethostname(), "pid": os.getpid(), "stale_after": stale_after},
+    )
+    row = rows[0]
+    if not row["acquired"]:
+        raise RefreshLocked(
+            f"Another refresh is running (owner {row['owner']} on {row['host']}, pid {row['pid']}, "
+            f"last heartbeat {row['heartbeat_at']}); it becomes stale after {stale_after} s without a heartbeat."
+        )
+    return LockGrant(owner, row["recovered_from"] if row["recovered"] else None)
+
+
+def heartbeat(store: GraphStore, owner: str, *, name: str = LOCK_NAME) -> bool:
+    rows = store.write_returning(cypher_files.load("refresh/lock-heartbeat"), {"name": name, "owner": owner})
+    return bool(rows and rows[0]["held"])
+
+
+def release(store: GraphStore, owner: str, *, name: str = LOCK_NAME) -> None:
+    store.write(cypher_files.load("refresh/lock-release"), {"name": name, "owner": owner})
+
+
+@contextmanager
+def refresh_lock(
+    store: GraphStore, *, stale_after: int = 600, beat_every: float = 30.0, name: str = LOCK_NAME
+) -> Iterator[LockGrant]:
+    """Hold the lock for the ``with`` block, beating every ``beat_every`` seconds from a daemon thread."""
+    if beat_every >= stale_after:
+        raise NetforensicsError("the heartbeat interval must be shorter than the stale-lock timeout")
+    owner = new_owner()
+    grant = acquire(store, owner, stale_after=stale_after, name=name)
+    if grant.recovered_from:
+        log.warning("took over a stale refresh lock from %s (no heartbeat for %d s)", grant.recovered_from, stale_after)
+    stop = threading.Event()
+    lost = threading.Event()
+
+    def beat() -> None:
+        while not stop.wait(beat_every):
+            try:
+                if not heartbeat(store, owner, name=name):
+                    lost.set()
+                    return
+            except NetforensicsError as err:  # a missed beat is not fatal; staleness needs many
+                log.warning("refresh lock heartbeat failed: %s", err)
+
+    thread = threading.Thread(target=beat, name="refresh-lock-heartbeat", daemon=True)
+    thread.start()
+    try:
+        yield grant
+        if lost.is_set():
+            raise RefreshLocked("The refresh lock was taken over by another refresh while this one ran.")
+    finally:
+        stop.set()
+        thread.join(timeout=5)
+        try:
+            release(store, owner, name=name)
+        except NetforensicsError as err:
+            log.warning("could not release the refresh lock: %s", err)
