@@ -188,6 +188,6 @@ def draw(params: SynthParams, rng: np.random.Generator) -> Scenario:
         campus_nat_ips=integer(1, 3),
         op_retweeter_share=uniform(0.005, 0.02),
         organic_vpn_share=uniform(0.01, 0.05),
-        organic_follows_median=uniform(5.0, 15.0),
+        organic_follows_median=uniform(3.0, 8.0),
         float_count_columns=float_columns,
     )

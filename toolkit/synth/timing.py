@@ -25,7 +25,8 @@ def human_times(n: int, start: int, days: int, utc_offset: np.ndarray, rng: np.r
     day = rng.integers(0, days, n)
     local_hour = rng.choice(24, size=n, p=HUMAN_HOURLY)
     seconds = local_hour * HOUR + rng.integers(0, HOUR, n)
-    return start + day * DAY + seconds - np.round(utc_offset * HOUR).astype(np.int64)
+    relative = day * DAY + seconds - np.round(utc_offset * HOUR).astype(np.int64)
+    return start + relative % (days * DAY)  # the period's first local night wraps to its end
 
 
 def office_times(n: int, start: int, days: int, schedule: TeamSchedule, rng: np.random.Generator) -> np.ndarray:
@@ -48,7 +49,8 @@ def office_times(n: int, start: int, days: int, schedule: TeamSchedule, rng: np.
         schedule.lunch_end + rng.random(n) * afternoon,
     )
     local_seconds = np.floor(hour * HOUR).astype(np.int64)
-    return start + day * DAY + local_seconds - int(CHINA_UTC_OFFSET * HOUR)
+    relative = day * DAY + local_seconds - int(CHINA_UTC_OFFSET * HOUR)
+    return start + relative % (days * DAY)
 
 
 def lognormal_minutes(n: int, median_min: float, sigma: float, rng: np.random.Generator) -> np.ndarray:
