@@ -1,0 +1,206 @@
+"""Loading into the real Neo4j: graph shape, idempotency, resume, rejects, longest-prefix IP matching, CLI exit codes."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from netforensics.errors import TooManyRejects
+from netforensics.settings import ConnectionSettings
+from netforensics.store.connection import GraphStore
+from netforensics.store.ingest import FileResult, LoadOptions, load_files
+
+pytestmark = pytest.mark.neo4j
+DATA = Path(__file__).parent / "data" / "load"
+
+
+def graph_counts(store: GraphStore) -> dict[str, int]:
+    labels = store.read("MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS n")
+    types = store.read("MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n")
+    return {**{r["label"]: r["n"] for r in labels}, **{r["type"]: r["n"] for r in types}}
+
+
+def copy(name: str, tmp_path: Path) -> Path:
+    target = tmp_path / name
+    shutil.copy(DATA / name, target)
+    return target
+
+
+def test_io_archive_graph_shape_stubs_and_retweet_summary(store: GraphStore, tmp_path: Path) -> None:
+    results = load_files(store, "io-archive", [DATA / "io_users.csv", DATA / "io_tweets.csv"], LoadOptions())
+    assert [(r.kind, r.rows_loaded, r.rows_rejected) for r in results] == [("io-users", 3, 0), ("io-tweets", 6, 0)]
+    counts = graph_counts(store)
+    # 3 accounts with rows + stubs: mentioned 2894232011, retweeted 555000111, replied-to 777000222
+    assert counts["Account"] == 6 and counts["Tweet"] == 8  # 6 rows + 2 referenced-only tweets
+    assert counts["RETWEETS"] == 3 and counts["REPLIES_TO"] == 1 and counts["QUOTES"] == 1 and counts["MENTIONS"] == 2
+    assert counts["Hashtag"] == 3 and counts["Url"] == 2 and counts["Domain"] == 2 and counts["LoadBatch"] == 2
+    stubs = store.read("MATCH (a:Account {stub: true}) RETURN a.id AS id ORDER BY id")
+    assert [r["id"] for r in stubs] == ["2894232011", "555000111", "777000222"]
+    hashed = store.read_value("MATCH (a:Account {hashed: true}) RETURN count(a)")
+    assert hashed == 2
+    summary = store.read(
+        "MATCH (a:Account)-[r:RETWEETED]->(b:Account) RETURN a.id AS a, b.id AS b, r.count AS n, toString(r.first_at) AS first ORDER BY a, b")
+    assert [(r["b"], r["n"]) for r in summary] == [
+        ("1098765432109876543", 1), ("1098765432109876543", 1), ("555000111", 1)]
+    assert store.read_value("MATCH (d:Dataset) RETURN d.name") == "io"
+    assert store.read_value("MATCH (:Account)-[r:IN_DATASET]->(:Dataset) RETURN count(r)") == 3
+    tweet = store.read("MATCH (t:Tweet {id: '1157345692517363713'}) RETURN t.like_count AS likes, toString(t.created_at) AS at")
+    assert tweet == [{"likes": 3, "at": "2019-08-02T18:21:00Z"}]
+
+
+def test_loading_twice_changes_no_count(store: GraphStore) -> None:
+    paths = [DATA / "io_users.csv", DATA / "io_tweets.csv.gz", DATA / "follows.csv", DATA / "ips.csv", DATA / "ip_ranges.csv"]
+    sources = ["io-archive", "io-archive", "follows", "ips", "ip-ranges"]
+    for source, path in zip(sources, paths):
+        load_files(store, source, [path], LoadOptions())
+    first = graph_counts(store)
+    retweeted = store.read("MATCH ()-[r:RETWEETED]->() RETURN r.count AS n ORDER BY n")
+    for source, path in zip(sources, paths):
+        again = load_files(store, source, [path], LoadOptions())
+        assert again[0].status == "skipped"
+        forced = load_files(store, source, [path], LoadOptions(force=True))
+        assert forced[0].status == "loaded" and forced[0].counts.nodes_created == 0
+    assert graph_counts(store) == first
+    assert store.read("MATCH ()-[r:RETWEETED]->() RETURN r.count AS n ORDER BY n") == retweeted
+
+
+def test_real_coortweet_sample_loads_completely(store: GraphStore, real_data: Path) -> None:
+    path = real_data / "coortweet_russian_coord_tweets.csv.gz"
+    [result] = load_files(store, "shares", [path], LoadOptions(rejects_path=None))
+    assert (result.rows_read, result.rows_loaded, result.rows_rejected) == (35_125, 35_125, 0)
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert graph_counts(store)["RETWEETS"] == len({(r["content_id"], r["object_id"]) for r in rows})
+    assert store.read_value("MATCH (a:Account) RETURN count(a)") == len({r["account_id"] for r in rows})
+    assert store.read_value("MATCH (t:Tweet) RETURN count(t)") == len({r["content_id"] for r in rows} | {r["object_id"] for r in rows})
+
+
+def test_rejects_file_and_reject_rate(store: GraphStore, tmp_path: Path) -> None:
+    path = copy("io_tweets_with_rejects.csv", tmp_path)
+    with pytest.raises(TooManyRejects, match=r"5 of 7 rows rejected"):
+        load_files(store, "io-archive", [path], LoadOptions())
+    rejects = list(csv.DictReader(open(tmp_path / "io_tweets_with_rejects.csv.rejects.csv", encoding="utf-8")))
+    assert [int(r["line"]) for r in rejects] == [4, 5, 6, 7, 8]
+    assert rejects[3]["reason"] == "undecodable bytes (not UTF-8)" and "2000000000000000005" in rejects[3]["raw"]
+    assert store.read_value("MATCH (b:LoadBatch) RETURN b.status") == "failed"
+    [result] = load_files(store, "io-archive", [path], LoadOptions(max_reject_rate=1.0))
+    assert result.status == "loaded" and result.rows_loaded == 2
+    assert store.read_value("MATCH (b:LoadBatch) RETURN b.status") == "complete"
+
+
+class _Interrupt(Exception):
+    pass
+
+
+class _StopAfterFirstBatch:
+    def start_file(self, path: Path, total_bytes: int) -> None:
+        pass
+
+    def advance(self, rows: int, bytes_done: int) -> None:
+        raise _Interrupt()
+
+    def finish_file(self, result: FileResult) -> None:
+        pass
+
+
+def test_resume_after_an_interrupted_load_gives_exact_counts(store: GraphStore, real_data: Path, tmp_path: Path) -> None:
+    path = tmp_path / "shares_sample.csv.gz"  # the first 5,000 real shares keep the test quick
+    with gzip.open(real_data / "coortweet_russian_coord_tweets.csv.gz", "rt", encoding="utf-8") as source:
+        lines = [next(source) for _ in range(5_001)]
+    with gzip.open(path, "wt", encoding="utf-8") as target:
+        target.writelines(lines)
+    options = LoadOptions(batch_size=1_000)
+    with pytest.raises(_Interrupt):
+        load_files(store, "shares", [path], options, _StopAfterFirstBatch())
+    assert store.read_value("MATCH (t:Tweet)<-[:POSTED]-() RETURN count(t)") <= 1_000
+    assert store.read_value("MATCH (b:LoadBatch) RETURN b.status") == "failed"
+    [result] = load_files(store, "shares", [path], options)
+    assert result.status == "loaded" and result.rows_loaded == 5_000
+    resumed = graph_counts(store)
+    store.run_autocommit("MATCH (n) WHERE NOT n:SchemaVersion CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS")
+    load_files(store, "shares", [path], options)
+    assert graph_counts(store) == resumed
+
+
+def ip_networks(store: GraphStore) -> dict[str, str | None]:
+    rows = store.read("MATCH (i:IP) OPTIONAL MATCH (i)-[:IN_NETWORK]->(n) RETURN i.address AS ip, collect(n.cidr) AS nets")
+    assert all(len(r["nets"]) <= 1 for r in rows), rows
+    return {r["ip"]: (r["nets"][0] if r["nets"] else None) for r in rows}
+
+
+EXPECTED_NETWORKS = {
+    "203.0.113.7": "203.0.113.0/25",  # /16 ⊃ /24 ⊃ /25: the most specific wins
+    "198.51.100.20": "198.51.100.0/24",
+    "2001:db8::1": "2001:db8::/32",
+    "2001:db8:abcd:12::99": "2001:db8:abcd::/48",  # nested IPv6
+    "192.0.2.1": "192.0.2.0/24",  # written as ::ffff:192.0.2.1
+    "10.9.8.7": "10.0.0.0/8",
+}
+
+
+@pytest.mark.parametrize("order", [
+    ["ips.csv", "ip_ranges.csv", "ip_ranges_no_kind.csv"],
+    ["ip_ranges_no_kind.csv", "ip_ranges.csv", "ips.csv"],
+    ["ip_ranges.csv", "ips.csv", "ip_ranges_no_kind.csv"],
+    ["ip_ranges_no_kind.csv", "ips.csv", "ip_ranges.csv"],
+])
+def test_longest_prefix_network_in_any_load_order(store: GraphStore, order: list[str]) -> None:
+    for name in order:
+        load_files(store, "ips" if name == "ips.csv" else "ip-ranges", [DATA / name], LoadOptions(batch_size=3))
+    assert ip_networks(store) == EXPECTED_NETWORKS
+    vpn = store.read_value("MATCH (:IP {address: '203.0.113.7'})-[:IN_NETWORK]->(n) RETURN n.kind")
+    assert vpn == "vpn"
+
+
+def test_nested_ranges_in_one_batch(store: GraphStore, tmp_path: Path) -> None:
+    load_files(store, "ips", [DATA / "ips.csv"], LoadOptions())
+    both = tmp_path / "nested.csv"
+    both.write_text("network,asn,as_org,country,is_vpn\n203.0.113.0/25,1,a,NL,true\n203.0.0.0/16,2,b,US,false\n"
+                    "203.0.113.0/24,3,c,NL,false\n", encoding="utf-8")
+    load_files(store, "ip-ranges", [both], LoadOptions())
+    assert ip_networks(store)["203.0.113.7"] == "203.0.113.0/25"
+
+
+def _cli(args: list[str], settings: ConnectionSettings, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NEO4J_URI": settings.uri, "NEO4J_PASSWORD": settings.password, "NEO4J_USERNAME": settings.username}
+    return subprocess.run([sys.executable, "-c", "from netforensics.cli import main; main()", *args],
+                          capture_output=True, text=True, env=env, cwd=cwd, timeout=120)
+
+
+def test_cli_exit_codes_and_json_summary(store: GraphStore, neo4j_settings: ConnectionSettings, tmp_path: Path) -> None:
+    import json
+
+    ok = _cli(["load", "follows", str(DATA / "follows.csv"), "--json"], neo4j_settings, tmp_path)
+    assert ok.returncode == 0, ok.stderr
+    summary = json.loads(ok.stdout)["files"][0]
+    assert summary["rows_loaded"] == 4 and summary["relationships_created"] == 4
+    bad_header = _cli(["load", "follows", str(DATA / "follows_bad_header.csv")], neo4j_settings, tmp_path)
+    assert bad_header.returncode == 1 and "expected columns src_account_id" in bad_header.stderr
+    assert "Traceback" not in bad_header.stderr
+    rejects = tmp_path / "rejects.csv"
+    too_many = _cli(["load", "io-archive", str(copy("io_tweets_with_rejects.csv", tmp_path)), "--rejects", str(rejects)],
+                    neo4j_settings, tmp_path)
+    assert too_many.returncode == 5 and "over --max-reject-rate" in too_many.stderr
+    assert rejects.read_text(encoding="utf-8").count("\n") == 6  # header + 5 rejects
+
+
+def test_twitter_json_loads_retweet_summary(store: GraphStore, tmp_path: Path) -> None:
+    import json
+
+    tweet = {"id_str": "20", "created_at": "Wed Oct 10 20:19:24 +0000 2018", "text": "RT @a: hi",
+             "user": {"id_str": "2", "screen_name": "b"},
+             "retweeted_status": {"id_str": "10", "created_at": "Wed Oct 10 20:00:00 +0000 2018", "text": "hi",
+                                  "user": {"id_str": "1", "screen_name": "a"}},
+             "entities": {"user_mentions": [{"id_str": "1", "screen_name": "a"}]}}
+    path = tmp_path / "tweets.jsonl"
+    path.write_text(json.dumps(tweet) + "\n", encoding="utf-8")
+    load_files(store, "twitter-json", [path], LoadOptions())
+    assert store.read("MATCH (a:Account)-[r:RETWEETED]->(b:Account) RETURN a.screen_name AS a, b.screen_name AS b, r.count AS n") == [
+        {"a": "b", "b": "a", "n": 1}]

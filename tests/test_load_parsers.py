@@ -1,0 +1,164 @@
+"""The parsers alone (no database): every IO-archive quirk, generic formats, rejects with line numbers, headers."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from netforensics.loaders import follows, io_archive, ip_ranges, ips, shares, twitter_json, values
+from netforensics.loaders.reading import HeaderMismatch, Reject
+
+DATA = Path(__file__).parent / "data" / "load"
+
+
+def rows_and_rejects(source) -> tuple[list[dict], list[Reject]]:
+    records = list(source.records)
+    return [r for r in records if not isinstance(r, Reject)], [r for r in records if isinstance(r, Reject)]
+
+
+def test_users_file_kind_and_quirks() -> None:
+    parsed = io_archive.parse(DATA / "io_users.csv")
+    assert parsed.kind == "io-users"
+    rows, rejects = rows_and_rejects(parsed)
+    assert rejects == []
+    by_id = {r["id"]: r["props"] for r in rows}
+    assert by_id["1098765432109876543"]["hashed"] is False  # a 19-digit id survives as a string
+    hashed = by_id["OdQu2nTjX2jrPBIYLBhWu7V0dkr7HEO+oTmv+tHFk="]
+    assert hashed["hashed"] is True and hashed["followers"] == 1208 and hashed["following"] == 33  # "1208.0"
+    assert hashed["created_at"] == datetime(2019, 7, 30, tzinfo=UTC)
+    assert by_id["Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MGFiY2RlZmdoaWo="]["description"] == 'bio with, comma and "quotes"'
+
+
+def test_tweets_file_quirks_plain_and_gz_agree() -> None:
+    plain, _ = rows_and_rejects(io_archive.parse(DATA / "io_tweets.csv"))
+    zipped, _ = rows_and_rejects(io_archive.parse(DATA / "io_tweets.csv.gz"))
+    assert plain == zipped and len(plain) == 6
+    first, retweet, _, _, reply, quote = plain
+    assert first["hashtags"] == ["香港", "hongkong"]
+    assert first["urls"] == ["https://www.example.com/news/1", "http://hk-news.example.org/a?b=1"]
+    assert first["mentions"] == ["2894232011"]
+    assert first["props"]["created_at"] == datetime(2019, 8, 2, 18, 21, tzinfo=UTC)  # minute resolution
+    assert first["props"]["quote_count"] == 0 and first["props"]["like_count"] == 3  # "0.0", "3.0"
+    assert retweet["retweet_of"] == "1157345692517363713" and retweet["retweet_author"] == "1098765432109876543"
+    assert retweet["props"]["is_retweet"] is True and first["props"]["is_retweet"] is False
+    assert reply["reply_to"] == "1150000000000000002" and reply["reply_author"] == "777000222"
+    assert reply["props"]["text"] == "@critic you are wrong\nsecond line, with a comma"
+    assert reply["props"]["has_coordinates"] is True and first["props"]["has_coordinates"] is False
+    assert quote["quote_of"] == "1157345692517363713"
+
+
+def test_rejects_carry_line_numbers_reasons_and_raw_lines() -> None:
+    rows, rejects = rows_and_rejects(io_archive.parse(DATA / "io_tweets_with_rejects.csv"))
+    assert [r["id"] for r in rows] == ["2000000000000000001", "2000000000000000007"]
+    # line 2-3 is the multi-line tweet, so the bad rows start on line 4
+    assert [(r.line, r.reason.split(" ")[0]) for r in rejects] == [
+        (4, "tweet_time"), (5, "like_count"), (6, "hashtags"), (7, "undecodable"), (8, "expected")]
+    assert "bad time" in rejects[0].raw and "yesterday" in rejects[0].raw
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("[]", []), ("", []), ("['香港']", ["香港"]), ("['a', 'b']", ["a", "b"]), ("[123, 456]", ["123", "456"]),
+    ("['it\\'s', \"x\"]", ["it's", "x"]), ("[\"a, b\", 'c']", ["a, b", "c"]),
+])
+def test_python_list_text(text: str, expected: list[str]) -> None:
+    assert values.python_list(text, "hashtags") == expected
+
+
+@pytest.mark.parametrize("text", ["['unclosed", "__import__('os')", "[{'a': 1}]", "not a list"])
+def test_python_list_text_never_evaluates_code(text: str) -> None:
+    with pytest.raises(ValueError):
+        values.python_list(text, "hashtags")
+
+
+def test_header_mismatch_names_expected_and_found_columns() -> None:
+    with pytest.raises(HeaderMismatch) as err:
+        follows.parse(DATA / "follows_bad_header.csv")
+    message = str(err.value)
+    assert "expected columns src_account_id,dst_account_id,[observed_at]" in message
+    assert "found source,target" in message
+
+
+def test_not_an_archive_file_is_a_clear_error() -> None:
+    with pytest.raises(HeaderMismatch, match="not an information-operations archive file"):
+        io_archive.parse(DATA / "shares.csv")
+
+
+def test_follows_csv_and_gzipped_json_lines() -> None:
+    rows, rejects = rows_and_rejects(follows.parse(DATA / "follows.csv"))
+    assert len(rows) == 4 and not rejects and rows[2]["observed_at"] is None
+    rows, rejects = rows_and_rejects(follows.parse(DATA / "follows.jsonl.gz"))
+    assert [(r["src"], r["dst"]) for r in rows] == [("1", "2"), ("2", "3")] and not rejects
+
+
+def test_ips_canonical_form_and_sort_keys() -> None:
+    rows, rejects = rows_and_rejects(ips.parse(DATA / "ips.csv"))
+    assert not rejects
+    addresses = [r["address"] for r in rows]
+    assert "2001:db8::1" in addresses  # canonical, lower-case, compressed
+    assert "192.0.2.1" in addresses  # ::ffff:192.0.2.1 is the IPv4 address
+    v4 = rows[0]
+    assert v4["sort_key"] == "00000000000000000000ffffcb007107" and v4["version"] == 4 and v4["count"] == 12
+    assert rows[5]["count"] == 1  # empty count means one observation
+
+
+def test_ip_ranges_kind_column_optional() -> None:
+    rows, rejects = rows_and_rejects(ip_ranges.parse(DATA / "ip_ranges.csv"))
+    assert not rejects
+    kinds = {r["cidr"]: (r["kind"], r["asn"], r["country"]) for r in rows}
+    assert kinds["198.51.100.0/24"] == ("residential", 64502, "HK")
+    assert kinds["10.0.0.0/8"] == ("unknown", None, None)
+    rows, _ = rows_and_rejects(ip_ranges.parse(DATA / "ip_ranges_no_kind.csv"))
+    assert rows[0]["kind"] == "vpn" and rows[0]["range_end"] == "00000000000000000000ffffcb00717f"
+
+
+def test_mmdb_asn_and_city(tmp_path: Path) -> None:
+    from mmdb_writer import MMDBWriter
+    from netaddr import IPSet
+
+    writer = MMDBWriter(ip_version=6, database_type="GeoIP2-City", ipv4_compatible=True)
+    writer.insert_network(IPSet(["203.0.113.0/24"]), {"country": {"iso_code": "NL"}, "traits": {"is_anonymous_vpn": True}})
+    writer.insert_network(IPSet(["2001:db8::/32"]), {"country": {"iso_code": "DE"}, "autonomous_system_number": 64510})
+    path = tmp_path / "city.mmdb"
+    writer.to_db_file(str(path))
+    rows, rejects = rows_and_rejects(ip_ranges.parse(path))
+    assert not rejects
+    assert {(r["cidr"], r["kind"], r["country"], r["asn"]) for r in rows} == {
+        ("203.0.113.0/24", "vpn", "NL", None), ("2001:db8::/32", "unknown", "DE", 64510)}
+
+
+def test_shares_become_retweets() -> None:
+    rows, rejects = rows_and_rejects(shares.parse(DATA / "shares.csv"))
+    assert not rejects
+    assert rows[0]["id"] == "s1" and rows[0]["retweet_of"] == "t1" and rows[0]["author_id"] == "acc1"
+    assert rows[0]["props"]["created_at"] == datetime.fromtimestamp(1623881091, UTC)
+
+
+def test_twitter_json_v1_and_v2(tmp_path: Path) -> None:
+    v1 = {
+        "id_str": "20", "created_at": "Wed Oct 10 20:19:24 +0000 2018", "full_text": "RT @a: hi #HK",
+        "user": {"id_str": "2", "screen_name": "b", "name": "B", "followers_count": 5, "friends_count": 1,
+                 "created_at": "Mon Jan 01 00:00:00 +0000 2018"},
+        "retweeted_status": {"id_str": "10", "created_at": "Wed Oct 10 20:00:00 +0000 2018", "text": "hi #HK",
+                             "user": {"id_str": "1", "screen_name": "a"}, "entities": {"hashtags": [{"text": "HK"}]}},
+        "entities": {"hashtags": [{"text": "HK"}], "user_mentions": [{"id_str": "1", "screen_name": "a"}], "urls": []},
+        "source": '<a href="x">Twitter for Android</a>',
+    }
+    v2 = {"data": [{"id": "30", "author_id": "3", "text": "@a yes", "created_at": "2021-01-01T00:00:00.000Z",
+                    "referenced_tweets": [{"type": "replied_to", "id": "10"}], "in_reply_to_user_id": "1",
+                    "public_metrics": {"like_count": 2, "retweet_count": 0, "reply_count": 0, "quote_count": 0}}],
+          "includes": {"users": [{"id": "3", "username": "c", "name": "C"}], "tweets": [{"id": "10", "author_id": "1", "text": "hi", "created_at": "2018-10-10T20:00:00Z"}]}}
+    path = tmp_path / "tweets.jsonl.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as handle:
+        handle.write(json.dumps(v1) + "\n" + json.dumps(v2) + "\n{broken\n")
+    rows, rejects = rows_and_rejects(twitter_json.parse(path))
+    assert [r.line for r in rejects] == [3]
+    tweets = {r["id"]: r for r in rows if "author_id" in r}
+    assert tweets["20"]["retweet_of"] == "10" and tweets["20"]["retweet_author"] == "1"
+    assert tweets["20"]["props"]["client"] == "Twitter for Android" and tweets["20"]["hashtags"] == ["hk"]
+    assert tweets["30"]["reply_to"] == "10" and tweets["30"]["reply_author"] == "1" and tweets["30"]["props"]["like_count"] == 2
+    accounts = {r["id"] for r in rows if "author_id" not in r and not r.get("stub")}
+    assert accounts == {"1", "2", "3"}
