@@ -17,6 +17,7 @@ from netforensics import __version__
 from netforensics.cli import db, network, options, schema
 from netforensics.cli import load
 from netforensics.cli import synth
+from netforensics.cli import evaluate
 from netforensics.cli.console import err_console
 from netforensics.errors import NetforensicsError
 
@@ -34,6 +35,7 @@ app.add_typer(schema.app, name="schema")
 app.add_typer(load.app, name="load")
 app.add_typer(network.app, name="network")
 app.command("synth")(synth.synth_command)
+app.command("evaluate")(evaluate.evaluate_command)
 
 
 def _version(value: bool) -> None:
