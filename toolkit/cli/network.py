@@ -11,8 +11,8 @@ import typer
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from netforensics.cli.console import err_console
-from netforensics.detect.co_retweet import co_retweet_pairs, matching_event_pairs
-from netforensics.detect.share_events import pairs_table, read_share_events, write_pairs_csv
+from netforensics.detect.co_retweet import co_retweet_pairs
+from netforensics.detect.share_events import ids_need_quoting, pairs_table, read_share_events, write_pairs_csv
 
 app = typer.Typer(
     help="Compute account-account coordination networks from share files (no Neo4j needed).", no_args_is_help=True
@@ -71,27 +71,26 @@ def co_retweet_command(
                 "retweets in the same time step all match and the rest never do.",
                 highlight=False,
             )
-        expected = matching_event_pairs(events.account, events.tweet, events.time, window)
-        if expected > _LARGE_BURST:
-            err_console.print(
-                f"[yellow]warning:[/] {expected:,} retweet pairs fall within the window (synchronised bursts); "
-                "this is the size of the answer and will take a while.",
-                highlight=False,
-            )
-        pairing = progress.add_task("pairing", total=len(events))
-        pairs = co_retweet_pairs(
-            events.account,
-            events.tweet,
-            events.time,
-            window,
-            min_weight=min_weight,
-            progress=lambda done, total: progress.update(pairing, completed=done),
-        )
+        pairing = progress.add_task("pairing retweets", total=None)
+
+        def on_pairs(done: int, total: int) -> None:
+            if done == 0 and total > _LARGE_BURST:
+                err_console.print(
+                    f"[yellow]warning:[/] {total:,} retweet pairs fall within the window (synchronised bursts); "
+                    "that is the size of the answer, so this will take a while.",
+                    highlight=False,
+                )
+            progress.update(pairing, completed=done, total=total)
+
+        pairs = co_retweet_pairs(events.account, events.tweet, events.time, window, min_weight=min_weight, progress=on_pairs)
         progress.update(pairing, description=f"writing {out.name}")
         table = pairs_table(pairs.account_1, pairs.account_2, pairs.weight, events.account_ids)
-        write_pairs_csv(table, out)
+        write_pairs_csv(table, out, quote=ids_need_quoting(events.account_ids))
 
-    accounts = int(np.unique(np.concatenate([pairs.account_1, pairs.account_2])).size)
+    paired = np.zeros(len(events.account_ids), dtype=bool)
+    paired[pairs.account_1] = True
+    paired[pairs.account_2] = True
+    accounts = int(paired.sum())
     notes = []
     if events.duplicates_dropped:
         notes.append(f"{events.duplicates_dropped:,} duplicate share ids dropped")

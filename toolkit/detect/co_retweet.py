@@ -28,14 +28,14 @@ from typing import NamedTuple
 import numpy as np
 import numpy.typing as npt
 
-#: Event pairs expanded at once; about 100 bytes each in flight, so the default keeps a chunk near 200 MB.
-DEFAULT_CHUNK_PAIRS = 1 << 21
+#: Event pairs expanded at once; about 100 bytes each in flight, so the default keeps a chunk near 100 MB.
+DEFAULT_CHUNK_PAIRS = 1 << 20
 
 # key = a * n_accounts + b must fit in int64.
 _MAX_ACCOUNTS = 3_037_000_499
 
 ProgressCallback = Callable[[int, int], None]
-"""Called as ``progress(events_done, events_total)`` after each chunk."""
+"""Called as ``progress(event_pairs_done, event_pairs_total)`` once before the work and after each chunk."""
 
 
 class CoRetweetPairs(NamedTuple):
@@ -50,7 +50,7 @@ class CoRetweetPairs(NamedTuple):
 
 
 class _SortedEvents(NamedTuple):
-    account: npt.NDArray[np.int64]  # per event, sorted by (tweet, time, account)
+    account: npt.NDArray[np.int64]  # per event, sorted by (tweet, time)
     tweet_rank: npt.NDArray[np.int64]  # dense 0..T-1 rank of the event's tweet, non-decreasing
     partners: npt.NDArray[np.int64]  # how many later events of the same tweet lie within the window
 
@@ -86,7 +86,7 @@ def _sort_events(
 ) -> _SortedEvents:
     """Sort events by (tweet, time) and count, per event, the later events of its tweet inside the window."""
     n = len(account)
-    order = np.lexsort((account, time, tweet))
+    order = np.lexsort((time, tweet))
     acc = account[order]
     twt = tweet[order]
     tim = time[order]
@@ -121,28 +121,41 @@ def _merge_counts(
     keys: list[npt.NDArray[np.int64]], counts: list[npt.NDArray[np.int64]]
 ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
     """Sum the counts of equal keys across partial results; returns sorted unique keys and their totals."""
+    if len(keys) == 1:
+        return keys[0], counts[0]
     k = np.concatenate(keys)
     c = np.concatenate(counts)
+    # Each part is sorted: a stable sort (timsort) merges the runs rather than sorting from scratch.
     order = np.argsort(k, kind="stable")
     k = k[order]
     c = c[order]
     if len(k) == 0:
         return k, c
     starts = np.flatnonzero(np.concatenate(([True], k[1:] != k[:-1])))
-    return k[starts], np.add.reduceat(c, starts)
+    running = np.cumsum(c)
+    totals = np.diff(np.concatenate(([0], running[np.append(starts[1:], len(k)) - 1])))
+    return k[starts], totals
+
+
+def _count_keys(keys: npt.NDArray[np.int64]) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """Sorted distinct keys and how often each occurs (sorts ``keys`` in place)."""
+    keys.sort()
+    starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
+    counts = np.diff(np.append(starts, len(keys)))
+    return keys[starts], counts.astype(np.int64, copy=False)
 
 
 def _distinct_per_tweet(
     tweet_rank: npt.NDArray[np.int64], key: npt.NDArray[np.int64]
 ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
     """Drop repeated (tweet, pair key) entries; returns the distinct entries, sorted by (tweet, key)."""
-    order = np.lexsort((key, tweet_rank))
-    t = tweet_rank[order]
-    k = key[order]
-    if len(k) == 0:
-        return t, k
-    first = np.concatenate(([True], (k[1:] != k[:-1]) | (t[1:] != t[:-1])))
-    return t[first], k[first]
+    if len(key) == 0:
+        return tweet_rank, key
+    # Two single-key sorts beat a two-key lexsort: number the distinct keys, then fold (tweet, key number) into one.
+    keys, key_number = np.unique(key, return_inverse=True)
+    tweets, tweet_number = np.unique(tweet_rank, return_inverse=True)
+    combined = np.unique(tweet_number.astype(np.int64) * len(keys) + key_number)
+    return tweets[combined // len(keys)], keys[combined % len(keys)]
 
 
 def co_retweet_pairs(
@@ -165,7 +178,8 @@ def co_retweet_pairs(
     * ``window`` — seconds; events match when ``|t1 - t2| <= window`` (inclusive);
     * ``min_weight`` — keep only pairs with at least this many co-retweeted tweets (>= 1);
     * ``chunk_pairs`` — event pairs expanded per step (memory knob, result does not depend on it);
-    * ``progress`` — optional ``callback(events_done, events_total)``.
+    * ``progress`` — optional ``callback(event_pairs_done, event_pairs_total)``: the total (the work, known before it
+      starts; see :func:`matching_event_pairs`) comes with the first call, so a caller can warn about huge bursts.
 
     Output: :class:`CoRetweetPairs` ``(account_1, account_2, weight)``, int64 arrays sorted by
     ``(account_1, account_2)``, with ``account_1 < account_2`` (the same integer indices as the input) and
@@ -203,6 +217,9 @@ def co_retweet_pairs(
     has_repeats = bool(same.any())
 
     cumulative = np.cumsum(partners)
+    work = int(cumulative[-1])
+    if progress is not None:
+        progress(0, work)
     counted_keys: list[npt.NDArray[np.int64]] = []
     counted_weights: list[npt.NDArray[np.int64]] = []
     counted_size = 0
@@ -215,12 +232,13 @@ def co_retweet_pairs(
         nonlocal counted_size, merged_size, counted_keys, counted_weights
         if len(keys) == 0:
             return
-        uniq, cnt = np.unique(keys, return_counts=True)
+        uniq, cnt = _count_keys(keys)
         counted_keys.append(uniq)
-        counted_weights.append(cnt.astype(np.int64))
+        counted_weights.append(cnt)
         counted_size += len(uniq)
-        # Merge when the unmerged parts outgrow the merged result: amortised O(P log P), memory O(result + chunk).
-        if counted_size - merged_size > max(chunk_pairs, merged_size):
+        # Merge when the unmerged parts outgrow the merged result (and a few chunks): amortised O(P log P),
+        # memory O(result + chunk); most inputs merge once, at the end.
+        if counted_size - merged_size > max(8 * chunk_pairs, merged_size):
             k, c = _merge_counts(counted_keys, counted_weights)
             counted_keys, counted_weights = [k], [c]
             counted_size = merged_size = len(k)
@@ -252,7 +270,10 @@ def co_retweet_pairs(
             distinct_accounts = a != b
             if not distinct_accounts.all():
                 src, dst, a, b = src[distinct_accounts], dst[distinct_accounts], a[distinct_accounts], b[distinct_accounts]
-            key = np.minimum(a, b) * n_accounts + np.maximum(a, b)
+            key = np.minimum(a, b)
+            np.maximum(a, b, out=b)
+            key *= n_accounts
+            key += b
             del a, b
             if has_repeats:
                 touched = repeated[src] | repeated[dst]
@@ -267,7 +288,7 @@ def co_retweet_pairs(
                 settle_pending(int(tweet_rank[stop]))
         start = stop
         if progress is not None:
-            progress(start, n)
+            progress(int(cumulative[stop - 1]), work)
 
     settle_pending(None)
     if counted_keys:

@@ -245,12 +245,20 @@ def pairs_table(
     )
 
 
-def write_pairs_csv(table: pa.Table, path: Path | str) -> None:
-    """Write a pairs table as CSV with a header; ids are quoted only if one holds a comma, quote or line break."""
-    special = any(
-        pc.any(pc.match_substring_regex(table.column(name), r'[",\r\n]')).as_py() for name in ("account_1", "account_2")
-    )
-    options = pacsv.WriteOptions(quoting_style="needed" if special else "none", include_header=False)
+def ids_need_quoting(ids: pa.Array) -> bool:
+    """Whether any id holds a comma, a double quote or a line break (and so must be quoted in CSV)."""
+    return bool(len(ids)) and bool(pc.any(pc.match_substring_regex(ids, r'[",\r\n]')).as_py())
+
+
+def write_pairs_csv(table: pa.Table, path: Path | str, quote: bool | None = None) -> None:
+    """Write a pairs table as CSV with a plain header; NetforensicsError if it cannot.
+
+    Ids are quoted only when needed: pass ``quote`` (e.g. :func:`ids_need_quoting` of the vocabulary, cheaper than
+    scanning every row) or leave it None to check the table's columns.
+    """
+    if quote is None:
+        quote = any(ids_need_quoting(table.column(name).combine_chunks()) for name in ("account_1", "account_2"))
+    options = pacsv.WriteOptions(quoting_style="needed" if quote else "none", include_header=False)
     try:
         with open(path, "wb") as out:
             # Arrow quotes header names whatever the style; write a plain one.

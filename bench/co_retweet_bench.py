@@ -1,0 +1,179 @@
+"""Benchmark: ``netforensics network co-retweet`` against QUT's coordination-network-toolkit, same input, same window.
+
+Run from the repository root:  .venv/bin/python bench/co_retweet_bench.py [--window 60] [--events 300000]
+
+For each input both tools run as separate processes, from the same file to a finished network:
+
+* peer: ``compute_networks DB preprocess`` (CSV → SQLite) then ``compute_networks DB compute co_retweet``
+  (``--n_cpus`` = this machine's cores, its default), the network left in its SQLite table;
+* ours: ``netforensics network co-retweet FILE --window W --out PAIRS.csv`` (read, compute, write CSV).
+
+Wall time and peak resident memory (RUSAGE_CHILDREN of a small launcher: the process and its workers) are measured in the same run, and the
+pair counts are compared (they must be equal). Inputs: the real CooRTweet sample (35k retweets), a synthetic event
+list (heavy-tailed tweet popularity, exponential retweet delays) and a viral tweet (tens of thousands of retweeters
+spread over days), all generated here with numpy. Absolute times vary on shared machines; the ratio is the figure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import os
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "tests" / "data" / "real" / "coortweet_russian_coord_tweets.csv.gz"
+BIN = Path(sys.executable).parent
+PEER_HEADER = "message_id,user_id,username,repost_id,reply_id,message,timestamp,urls\n"
+
+
+# A small launcher measures the command: a child's peak RSS as seen by wait4 would include the size of this
+# (numpy-laden) process at fork time, so the command is started from a fresh interpreter and measured there.
+_LAUNCHER = """
+import resource, subprocess, sys, time
+started = time.perf_counter()
+done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+seconds = time.perf_counter() - started
+if done.returncode:
+    sys.stderr.write(done.stderr.decode())
+    sys.exit(done.returncode)
+print(seconds, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
+"""
+
+
+def run_measured(command: list[str]) -> tuple[float, float]:
+    """Run a command to completion; (wall seconds, peak RSS in MiB of it and its worker processes)."""
+    done = subprocess.run([sys.executable, "-c", _LAUNCHER, *command], capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed ({done.returncode}):\n{done.stderr}")
+    seconds, peak = done.stdout.split()
+    return float(seconds), float(peak)
+
+
+def write_inputs(directory: Path, account: np.ndarray, tweet: np.ndarray, seconds: np.ndarray) -> tuple[Path, Path]:
+    """The same events as a shares CSV (ours) and the peer's preprocess CSV; ids are strings 'a123', 't45'."""
+    n = len(account)
+    share_ids = np.char.add("r", np.arange(n).astype(str))
+    account_ids = np.char.add("a", account.astype(str))
+    tweet_ids = np.char.add("t", tweet.astype(str))
+    stamps = seconds.astype(np.int64).astype(str)
+    shares = directory / "shares.csv"
+    with shares.open("w") as fh:
+        fh.write("object_id,account_id,content_id,timestamp_share\n")
+        fh.writelines(f"{t},{a},{r},{s}\n" for t, a, r, s in zip(tweet_ids, account_ids, share_ids, stamps))
+    peer = directory / "peer.csv"
+    with peer.open("w") as fh:
+        fh.write(PEER_HEADER)
+        fh.writelines(f"{r},{a},{a},{t},,,{s},\n" for t, a, r, s in zip(tweet_ids, account_ids, share_ids, stamps))
+    return shares, peer
+
+
+def sample_inputs(directory: Path) -> tuple[Path, Path]:
+    """The real sample as is (ours reads the .gz) and converted to the peer's CSV."""
+    peer = directory / "peer.csv"
+    with gzip.open(SAMPLE, "rt", newline="") as src, peer.open("w", newline="") as out:
+        writer = csv.writer(out)
+        out.write(PEER_HEADER)
+        for row in csv.DictReader(src):
+            writer.writerow([row["content_id"], row["account_id"], row["account_id"], row["object_id"], "", "", row["timestamp_share"], ""])
+    return SAMPLE, peer
+
+
+def synthetic_events(rng: np.random.Generator, n_events: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """About ``n_events`` retweets: heavy-tailed tweet popularity and account activity, tweets posted over 30
+    days, retweets after exponential delays (mean 2 h), each account retweeting a given tweet at most once."""
+    n_tweets = max(n_events // 20, 1)
+    n_accounts = max(n_events // 4, 2)
+    draws = int(n_events * 1.5)
+    popularity = rng.zipf(1.7, n_tweets).astype(float)
+    tweet = rng.choice(n_tweets, draws, p=popularity / popularity.sum())
+    activity = np.minimum(rng.zipf(2.0, n_accounts), 1_000).astype(float)
+    account = rng.choice(n_accounts, draws, p=activity / activity.sum())
+    posted = 1_600_000_000 + rng.integers(0, 30 * 86_400, n_tweets)
+    seconds = posted[tweet] + rng.exponential(7_200, draws).astype(np.int64)
+    # The platform allows one retweet per account and tweet: keep the first draw of each pair.
+    _, first = np.unique(account.astype(np.int64) * n_tweets + tweet, return_index=True)
+    first = np.sort(first)[:n_events]
+    return account[first], tweet[first], seconds[first].astype(float)
+
+
+def viral_events(rng: np.random.Generator, retweeters: int, days: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """One tweet retweeted once by each of ``retweeters`` accounts at uniformly random seconds over ``days``."""
+    seconds = 1_600_000_000 + rng.integers(0, int(days * 86_400), retweeters)
+    return np.arange(retweeters), np.zeros(retweeters, dtype=np.int64), seconds.astype(float)
+
+
+def peer_pairs(database: Path) -> int:
+    with sqlite3.connect(database) as db:
+        return int(db.execute("select count(*) from co_retweet_network where user_1 < user_2").fetchone()[0])
+
+
+def compare(name: str, ours_input: Path, peer_input: Path, window: int, directory: Path) -> None:
+    database = directory / "peer.db"
+    out = directory / "pairs.csv"
+    cpus = str(os.cpu_count() or 1)
+    t_pre, m_pre = run_measured([str(BIN / "compute_networks"), str(database), "preprocess", "--format", "csv", str(peer_input)])
+    t_net, m_net = run_measured(
+        [str(BIN / "compute_networks"), str(database), "compute", "co_retweet", "--time_window", str(window), "--min_edge_weight", "1", "--n_cpus", cpus]
+    )
+    t_ours, m_ours = run_measured(
+        [str(BIN / "netforensics"), "network", "co-retweet", str(ours_input), "--window", str(window), "--out", str(out)]
+    )
+    theirs = peer_pairs(database)
+    with out.open() as fh:
+        mine = sum(1 for _ in fh) - 1
+    peer_total = t_pre + t_net
+    print(
+        f"{name}: window {window} s, {mine:,} pairs (peer {theirs:,}{'' if mine == theirs else ' — MISMATCH'})\n"
+        f"  peer  preprocess {t_pre:7.2f} s + co_retweet {t_net:7.2f} s = {peer_total:7.2f} s   "
+        f"peak RSS {max(m_pre, m_net):7.0f} MiB\n"
+        f"  ours  network co-retweet (read+compute+write) {t_ours:7.2f} s   peak RSS {m_ours:7.0f} MiB\n"
+        f"  ratio end to end {peer_total / t_ours:6.1f}x   peer's co_retweet step alone / ours whole {t_net / t_ours:6.1f}x",
+        flush=True,
+    )
+    database.unlink()
+    for suffix in ("-wal", "-shm"):
+        Path(str(database) + suffix).unlink(missing_ok=True)
+
+
+def compute_only(name: str, account: np.ndarray, tweet: np.ndarray, seconds: np.ndarray, window: int) -> None:
+    """In-process timing of the array function alone (what the Neo4j pipeline calls)."""
+    from netforensics.detect.co_retweet import co_retweet_pairs
+
+    started = time.perf_counter()
+    pairs = co_retweet_pairs(account, tweet, seconds, window)
+    print(f"  ours  co_retweet_pairs on arrays only: {time.perf_counter() - started:.3f} s for {len(pairs.weight):,} pairs ({name})")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--window", type=int, default=60, help="seconds (default 60)")
+    parser.add_argument("--events", type=int, default=300_000, help="synthetic retweet events (default 300,000)")
+    parser.add_argument("--viral", type=int, default=30_000, help="retweeters of the viral tweet (default 30,000)")
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    rng = np.random.default_rng(args.seed)
+
+    with tempfile.TemporaryDirectory(prefix="co_retweet_bench_") as tmp:
+        directory = Path(tmp)
+        compare("real sample (35,125 retweets)", *sample_inputs(directory), args.window, directory)
+
+        events = synthetic_events(rng, args.events)
+        compare(f"synthetic ({args.events:,} retweets)", *write_inputs(directory, *events), args.window, directory)
+        compute_only("synthetic", *events, args.window)
+
+        viral = viral_events(rng, args.viral, days=3)
+        compare(f"viral tweet ({args.viral:,} retweeters over 3 days)", *write_inputs(directory, *viral), args.window, directory)
+        compute_only("viral", *viral, args.window)
+
+
+if __name__ == "__main__":
+    main()
