@@ -14,6 +14,7 @@ import socket
 import subprocess
 import time
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -127,7 +128,7 @@ def _set_generated_password(uri: str, layout: ServerLayout) -> None:
     layout.write_password(password)
 
 
-def _wait_for_bolt(uri: str, auth: tuple[str, str], timeout: float, pid_alive: callable) -> None:  # type: ignore[valid-type]
+def _wait_for_bolt(uri: str, auth: tuple[str, str], timeout: float, pid_alive: Callable[[], bool]) -> None:
     deadline = time.monotonic() + timeout
     last: Exception | None = None
     while time.monotonic() < deadline:
