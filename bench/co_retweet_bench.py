@@ -116,7 +116,8 @@ def peer_pairs(database: Path) -> int:
         return int(db.execute("select count(*) from co_retweet_network where user_1 < user_2").fetchone()[0])
 
 
-def compare(name: str, ours_input: Path, peer_input: Path, window: int, directory: Path) -> None:
+def compare(name: str, ours_input: Path, peer_input: Path, window: int, directory: Path) -> float:
+    """Both commands end to end as processes; prints the figures and returns the peer's co_retweet step seconds."""
     database = directory / "peer.db"
     out = directory / "pairs.csv"
     cpus = str(os.cpu_count() or 1)
@@ -142,15 +143,27 @@ def compare(name: str, ours_input: Path, peer_input: Path, window: int, director
     database.unlink()
     for suffix in ("-wal", "-shm"):
         Path(str(database) + suffix).unlink(missing_ok=True)
+    return t_net
 
 
-def compute_only(name: str, account: np.ndarray, tweet: np.ndarray, seconds: np.ndarray, window: int) -> None:
-    """In-process timing of the array function alone (what the Neo4j pipeline calls)."""
+def in_process(name: str, ours_input: Path, window: int, directory: Path, peer_step: float) -> None:
+    """Our read + compute + write without the interpreter start-up (what a notebook or the pipeline pays)."""
     from netforensics.detect.co_retweet import co_retweet_pairs
+    from netforensics.detect.share_events import read_share_events, write_pairs_csv
 
     started = time.perf_counter()
-    pairs = co_retweet_pairs(account, tweet, seconds, window)
-    print(f"  ours  co_retweet_pairs on arrays only: {time.perf_counter() - started:.3f} s for {len(pairs.weight):,} pairs ({name})")
+    events = read_share_events([ours_input])
+    read = time.perf_counter()
+    pairs = co_retweet_pairs(events.account, events.tweet, events.time, window)
+    computed = time.perf_counter()
+    write_pairs_csv(pairs.account_1, pairs.account_2, pairs.weight, events.account_ids, directory / "pairs.csv")
+    done = time.perf_counter()
+    print(
+        f"  ours  in process: read {read - started:.3f} s + co_retweet_pairs {computed - read:.3f} s + write "
+        f"{done - computed:.3f} s = {done - started:.3f} s   ratio peer co_retweet step / ours in process "
+        f"{peer_step / (done - started):6.1f}x   / co_retweet_pairs alone {peer_step / (computed - read):6.1f}x ({name})",
+        flush=True,
+    )
 
 
 def main() -> None:
@@ -164,15 +177,17 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory(prefix="co_retweet_bench_") as tmp:
         directory = Path(tmp)
-        compare("real sample (35,125 retweets)", *sample_inputs(directory), args.window, directory)
+        ours_input, peer_input = sample_inputs(directory)
+        peer_step = compare("real sample (35,125 retweets)", ours_input, peer_input, args.window, directory)
+        in_process("real sample", ours_input, args.window, directory, peer_step)
 
-        events = synthetic_events(rng, args.events)
-        compare(f"synthetic ({args.events:,} retweets)", *write_inputs(directory, *events), args.window, directory)
-        compute_only("synthetic", *events, args.window)
+        ours_input, peer_input = write_inputs(directory, *synthetic_events(rng, args.events))
+        peer_step = compare(f"synthetic ({args.events:,} retweets)", ours_input, peer_input, args.window, directory)
+        in_process("synthetic", ours_input, args.window, directory, peer_step)
 
-        viral = viral_events(rng, args.viral, days=3)
-        compare(f"viral tweet ({args.viral:,} retweeters over 3 days)", *write_inputs(directory, *viral), args.window, directory)
-        compute_only("viral", *viral, args.window)
+        ours_input, peer_input = write_inputs(directory, *viral_events(rng, args.viral, days=3))
+        peer_step = compare(f"viral tweet ({args.viral:,} retweeters over 3 days)", ours_input, peer_input, args.window, directory)
+        in_process("viral", ours_input, args.window, directory, peer_step)
 
 
 if __name__ == "__main__":

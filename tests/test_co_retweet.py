@@ -304,3 +304,17 @@ def test_command_error_is_one_line_and_exit_code_1(tmp_path: Path) -> None:
     lines = [line for line in done.stderr.splitlines() if line.strip()]
     assert len(lines) == 1 and lines[0].startswith("error:") and "found a,b" in lines[0]
     assert "Traceback" not in done.stderr
+
+
+def test_pairs_csv_quotes_only_when_needed_and_batches(tmp_path: Path) -> None:
+    from netforensics.detect.share_events import write_pairs_csv
+    import pyarrow as pa
+
+    a1, a2, w = np.array([0, 0, 1]), np.array([1, 2, 2]), np.array([3, 1, 2])
+    plain = tmp_path / "plain.csv"
+    write_pairs_csv(a1, a2, w, pa.array(["a", "b", "c"]), plain, batch_rows=2)
+    assert plain.read_text() == "account_1,account_2,weight\na,b,3\na,c,1\nb,c,2\n"
+    odd = tmp_path / "odd.csv"
+    write_pairs_csv(a1, a2, w, pa.array(["a,1", 'b"', "c"]), odd, batch_rows=1)
+    with odd.open(newline="") as fh:
+        assert list(csv.reader(fh)) == [["account_1", "account_2", "weight"], ["a,1", 'b"', "3"], ["a,1", "c", "1"], ['b"', "c", "2"]]

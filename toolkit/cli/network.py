@@ -12,7 +12,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 
 from netforensics.cli.console import err_console
 from netforensics.detect.co_retweet import co_retweet_pairs
-from netforensics.detect.share_events import ids_need_quoting, pairs_table, read_share_events, write_pairs_csv
+from netforensics.detect.share_events import read_share_events, write_pairs_csv
 
 app = typer.Typer(
     help="Compute account-account coordination networks from share files (no Neo4j needed).", no_args_is_help=True
@@ -84,8 +84,7 @@ def co_retweet_command(
 
         pairs = co_retweet_pairs(events.account, events.tweet, events.time, window, min_weight=min_weight, progress=on_pairs)
         progress.update(pairing, description=f"writing {out.name}")
-        table = pairs_table(pairs.account_1, pairs.account_2, pairs.weight, events.account_ids)
-        write_pairs_csv(table, out, quote=ids_need_quoting(events.account_ids))
+        write_pairs_csv(pairs.account_1, pairs.account_2, pairs.weight, events.account_ids, out)
 
     paired = np.zeros(len(events.account_ids), dtype=bool)
     paired[pairs.account_1] = True

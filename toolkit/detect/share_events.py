@@ -247,22 +247,33 @@ def pairs_table(
 
 def ids_need_quoting(ids: pa.Array) -> bool:
     """Whether any id holds a comma, a double quote or a line break (and so must be quoted in CSV)."""
-    return bool(len(ids)) and bool(pc.any(pc.match_substring_regex(ids, r'[",\r\n]')).as_py())
+    return len(ids) > 0 and bool(pc.any(pc.match_substring_regex(ids, r'[",\r\n]')).as_py())
 
 
-def write_pairs_csv(table: pa.Table, path: Path | str, quote: bool | None = None) -> None:
-    """Write a pairs table as CSV with a plain header; NetforensicsError if it cannot.
+def write_pairs_csv(
+    account_1: npt.NDArray[np.int64],
+    account_2: npt.NDArray[np.int64],
+    weight: npt.NDArray[np.int64],
+    account_ids: pa.Array,
+    path: Path | str,
+    batch_rows: int = 1 << 20,
+) -> None:
+    """Write ``account_1,account_2,weight`` (indices turned into ids, rows in the given order) as CSV.
 
-    Ids are quoted only when needed: pass ``quote`` (e.g. :func:`ids_need_quoting` of the vocabulary, cheaper than
-    scanning every row) or leave it None to check the table's columns.
+    The header is plain; ids are quoted only if one of them holds a comma, quote or line break. Rows are converted
+    and written ``batch_rows`` at a time, so memory stays flat however many pairs there are. NetforensicsError if
+    the file cannot be written.
     """
-    if quote is None:
-        quote = any(ids_need_quoting(table.column(name).combine_chunks()) for name in ("account_1", "account_2"))
-    options = pacsv.WriteOptions(quoting_style="needed" if quote else "none", include_header=False)
+    options = pacsv.WriteOptions(
+        quoting_style="needed" if ids_need_quoting(account_ids) else "none", include_header=False
+    )
     try:
         with open(path, "wb") as out:
             # Arrow quotes header names whatever the style; write a plain one.
-            out.write((",".join(table.column_names) + "\n").encode())
-            pacsv.write_csv(table, out, write_options=options)
+            out.write(b"account_1,account_2,weight\n")
+            for start in range(0, len(weight), batch_rows):
+                end = start + batch_rows
+                batch = pairs_table(account_1[start:end], account_2[start:end], weight[start:end], account_ids)
+                pacsv.write_csv(batch, out, write_options=options)
     except (OSError, pa.ArrowException) as err:
         raise NetforensicsError(f"cannot write {path}: {err}") from err
