@@ -27,6 +27,11 @@ REGION_COUNTRY = {"hk": "HK", "us": "US", "uk": "GB", "tw": "TW", "sea": "SG", "
 PUBLIC_FIRST_OCTETS = (23, 27, 36, 42, 49, 58, 59, 61, 101, 103, 110, 112, 113, 114, 115, 116, 118, 119, 120,
                        121, 122, 124, 125, 139, 175, 180, 182, 183, 202, 203, 210, 211, 218, 219, 220, 221, 222)
 KINDS = ("residential", "mobile", "hosting", "vpn", "campus", "unknown")
+ORG_SUFFIXES = {
+    "residential": ("Broadband", "Telecom", "Cable", "Fibre"), "mobile": ("Mobile", "Wireless", "Cellular"),
+    "hosting": ("Cloud", "Hosting", "Data Centres", "Servers"), "vpn": ("VPN", "Privacy Networks", "Secure Tunnel"),
+    "campus": ("University",), "unknown": ("Networks", "Link", "Transit"),
+}
 ORG_WORDS = ("Harbour", "Pacific", "Lotus", "Summit", "Northwind", "Jade", "Meridian", "Bluewave", "Orchid",
              "Granite", "Aurora", "Kestrel", "Silverline", "Beacon", "Horizon", "Cobalt", "Pearl", "Tidal")
 
@@ -66,18 +71,21 @@ def _networks(rng: np.random.Generator) -> list[Network]:
     slots = rng.permutation([(a, b) for a in PUBLIC_FIRST_OCTETS for b in range(256)])
     slot = iter(slots.tolist())
     asn = iter(rng.permutation(np.arange(64512, 65534)).tolist())
-    org = iter(rng.permutation([f"{a} {b}" for a in ORG_WORDS for b in ("Broadband", "Telecom", "Mobile", "Cloud",
-                                                                       "Hosting", "Networks", "Data", "VPN", "Link")]).tolist())
+    words = iter(rng.permutation(ORG_WORDS * 4).tolist())
     out: list[Network] = []
+
+    def org(kind: str) -> str:
+        suffixes = ORG_SUFFIXES[kind]
+        return f"{next(words)} {suffixes[int(rng.integers(0, len(suffixes)))]}"
 
     def v4(prefix: int, kind: str, country: str, name: str | None = None) -> None:
         a, b = next(slot)
         third = int(rng.integers(0, 16)) * 16 if prefix == 20 else 0
-        out.append(Network(4, (a << 24) | (b << 16) | (third << 8), prefix, next(asn), name or next(org), country, kind))
+        out.append(Network(4, (a << 24) | (b << 16) | (third << 8), prefix, next(asn), name or org(kind), country, kind))
 
     def v6(kind: str, country: str) -> None:
         base = (0x2400 + int(rng.integers(0, 0x300))) << 112 | int(rng.integers(0, 1 << 16)) << 96
-        out.append(Network(6, base, 32, next(asn), next(org), country, kind))
+        out.append(Network(6, base, 32, next(asn), org(kind), country, kind))
 
     for region, country in REGION_COUNTRY.items():
         for _ in range(2):
@@ -113,7 +121,6 @@ def generate(sc: Scenario, account_role: np.ndarray, account_team: np.ndarray, c
     """IP observations for every account. ``region`` holds organic regions (index into REGIONS), -1 otherwise."""
     networks = _networks(rng)
     infra = Infrastructure(networks, IpObservations(*(np.zeros(0, np.int64) for _ in range(6))))
-    n = account_role.shape[0]
     organic = np.flatnonzero(account_role == 0)
     parts: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = []  # account, network, host, weight
 
@@ -193,7 +200,6 @@ def generate(sc: Scenario, account_role: np.ndarray, account_team: np.ndarray, c
     last_seen = first_seen + (rng.random(account.shape[0]) * (begin + span - first_seen)).astype(np.int64)
     count = 1 + rng.poisson(mean_count)
     infra.observations = IpObservations(account, network, host, first_seen, last_seen, count)
-    del n
     return infra
 
 

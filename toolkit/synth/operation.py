@@ -166,8 +166,8 @@ def generate(sc: Scenario, organic: Organic, rng: np.random.Generator) -> Operat
     # ---- core activity in office hours ----------------------------------------------------------
     per_account = rng.gamma(2.0, sc.tweets_per_core / 2.0, n_core)
     per_account[persona] *= 2
-    per_account = np.maximum(1, np.round(per_account)).astype(np.int64)
-    local_author = np.repeat(np.arange(n_core), per_account)
+    posts = np.maximum(1, np.round(per_account)).astype(np.int64)
+    local_author = np.repeat(np.arange(n_core), posts)
     m = local_author.shape[0]
     times = np.empty(m, np.int64)
     for t, schedule in enumerate(sc.schedules):

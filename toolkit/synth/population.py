@@ -242,8 +242,8 @@ def generate(sc: Scenario, rng: np.random.Generator) -> Organic:
 
     # the fandom: every fan retweets a share of the idol's posts within minutes (synchronised, authentic)
     idol_tweets = np.flatnonzero(originals.author == idol)
-    fan_of, idol_tweet = np.meshgrid(fans, idol_tweets, indexing="ij")
-    fan_of, idol_tweet = fan_of.ravel(), idol_tweet.ravel()
+    fan_of = np.repeat(fans, idol_tweets.shape[0])
+    idol_tweet = np.tile(idol_tweets, fans.shape[0])
     chosen = rng.random(fan_of.shape[0]) < sc.fan_retweet_prob
     fan_of, idol_tweet = fan_of[chosen], idol_tweet[chosen]
     fan_time = originals.time[idol_tweet] + lognormal_minutes(fan_of.shape[0], sc.fan_delay_median_min, 0.7, rng)

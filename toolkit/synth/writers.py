@@ -30,7 +30,7 @@ TWEETS_COLUMNS = (
     "retweet_tweetid", "latitude", "longitude", "quote_count", "reply_count", "like_count", "retweet_count",
     "hashtags", "urls", "user_mentions", "poll_choices",
 )
-CHUNK_ROWS = 200_000
+CHUNK_ROWS = 50_000  # rows rendered as Python strings at a time: bounds the writer's memory
 _OPTIONS = pa_csv.WriteOptions(quoting_style="needed", quoting_header="none", batch_size=8192)
 
 _PHRASES = np.asarray([p for topic in vocab.TOPICS for p in vocab.TOPIC_PHRASES[topic]], dtype=object)
@@ -62,7 +62,7 @@ class Engagement:
 
 
 def _format_times(seconds: np.ndarray, unit: str, fmt: str) -> np.ndarray:
-    text = np.datetime_as_string(seconds.astype("datetime64[s]"), unit=unit)
+    text = np.datetime_as_string(seconds.astype("datetime64[s]"), unit=unit)  # type: ignore[call-overload]
     if fmt == "minute":
         return np.char.replace(text, "T", " ")
     if fmt == "iso":
@@ -70,8 +70,9 @@ def _format_times(seconds: np.ndarray, unit: str, fmt: str) -> np.ndarray:
     return text
 
 
-def _write(path: Path, columns: dict[str, np.ndarray | list[str]], sink: pa_csv.CSVWriter | None = None) -> None:
-    table = pa.table({name: pa.array(values, type=pa.string()) for name, values in columns.items()})
+def _write(path: Path, columns: dict[str, np.ndarray | list[str] | pa.Array], sink: pa_csv.CSVWriter | None = None) -> None:
+    table = pa.table({name: values if isinstance(values, pa.Array) else pa.array(values, type=pa.string())
+                      for name, values in columns.items()})
     if sink is not None:
         sink.write_table(table)
     else:
@@ -155,7 +156,8 @@ def _tweet_chunks(n: int) -> Iterator[np.ndarray]:
 def write_tweets(path: Path, tweets: Tweets, tweet_ids: np.ndarray, accounts: Accounts, ids: Identities,
                  engagement: Engagement, float_columns: tuple[str, ...], has_coordinates: np.ndarray) -> None:
     """``tweets`` must be in output order; targets index into the same table."""
-    account_cols = _account_columns(accounts, ids)
+    # account columns once as compact Arrow strings, gathered per chunk with ``take``
+    account_cols = {name: pa.array(values, type=pa.string()) for name, values in _account_columns(accounts, ids).items()}
     tweet_id_text = tweet_ids.astype(str).astype(object)
     sink = _writer(path, TWEETS_COLUMNS)
     try:
@@ -180,7 +182,7 @@ def write_tweets(path: Path, tweets: Tweets, tweet_ids: np.ndarray, accounts: Ac
             empty = np.full(idx.shape[0], "", dtype=object)
             row = {
                 "tweetid": tweet_id_text[idx],
-                **{name: values[author] for name, values in account_cols.items()},
+                **{name: values.take(pa.array(author)) for name, values in account_cols.items()},
                 "tweet_language": _TWEET_LANG[tweets.topic[source]],
                 "tweet_text": text,
                 "tweet_time": _format_times(tweets.time[idx], "m", "minute").astype(object),
