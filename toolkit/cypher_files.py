@@ -94,7 +94,9 @@ def _strip_comments_and_strings(text: str) -> str:
     return re.sub(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"", "''", text)
 
 
-def parse(path: str, source: str) -> CypherFile:
+def parse(path: str, source: str, *, require_header: bool = True) -> CypherFile:
+    """Split ``source`` into header and statement. With ``require_header=False`` (a user's own file run by
+    ``netforensics query --file``) a missing name defaults to ``path`` and a missing description to ``""``."""
     header: dict[str, str] = {}
     params: list[Param] = []
     body: list[str] = []
@@ -118,6 +120,9 @@ def parse(path: str, source: str) -> CypherFile:
         in_header = False
         body.append(line)
     text = "\n".join(body).strip()
+    if not require_header:
+        header.setdefault("name", path)
+        header.setdefault("description", "")
     if "name" not in header or "description" not in header:
         raise NetforensicsError(f"cypher/{path}.cypher: header needs `// name:` and `// description:` lines")
     return CypherFile(

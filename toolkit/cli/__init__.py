@@ -18,6 +18,7 @@ from netforensics.cli import db, network, options, schema
 from netforensics.cli import load
 from netforensics.cli import synth
 from netforensics.cli import evaluate
+from netforensics.cli import query
 from netforensics.cli.console import err_console
 from netforensics.errors import NetforensicsError
 
@@ -36,6 +37,7 @@ app.add_typer(load.app, name="load")
 app.add_typer(network.app, name="network")
 app.command("synth")(synth.synth_command)
 app.command("evaluate")(evaluate.evaluate_command)
+app.command("query")(query.query_command)
 
 
 def _version(value: bool) -> None:
