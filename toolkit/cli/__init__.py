@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import typer
+from rich.markup import escape
 
 from netforensics import __version__
 from netforensics.cli import db, network, options, schema
@@ -68,7 +69,7 @@ def main() -> None:
     try:
         app()
     except NetforensicsError as err:
-        err_console.print(f"[bold red]error:[/] {err}", highlight=False)
+        err_console.print(f"[bold red]error:[/] {escape(str(err))}", highlight=False, emoji=False)
         sys.exit(err.exit_code)
     except KeyboardInterrupt:
         err_console.print("[yellow]interrupted[/]")
