@@ -24,7 +24,7 @@ def parse(path: Path) -> ParsedSource:
         dst = v.required_id(fields[i_dst], "dst_account_id")
         if src == dst:
             raise ValueError("an account cannot follow itself")
-        seen = v.timestamp(fields[i_seen], "observed_at") if i_seen is not None else None
+        seen = v.timestamp_text(fields[i_seen], "observed_at") if i_seen is not None else None
         return {"src": src, "dst": dst, "observed_at": seen}
 
     return ParsedSource(path, "follows", convert_records(table.records, convert), table.bytes_total, table.bytes_done)

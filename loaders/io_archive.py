@@ -100,7 +100,7 @@ def _account(fields: list[str], at: dict[str, int]) -> dict[str, Any]:
             "profile_url": fields[at["user_profile_url"]] or None,
             "followers": v.count(fields[at["follower_count"]], "follower_count"),
             "following": v.count(fields[at["following_count"]], "following_count"),
-            "created_at": v.timestamp(fields[at["account_creation_date"]], "account_creation_date"),
+            "created_at": v.timestamp_text(fields[at["account_creation_date"]], "account_creation_date"),
             "lang": fields[at["account_language"]] or None,
             "hashed": not account_id.isdigit(),
         },
@@ -142,7 +142,7 @@ def _tweets(header: list[str], records: Iterator[tuple[int, list[str]] | Reject]
                 coordinates = "present"
             retweet_of = v.optional_id(fields[i_rt])
             props = {
-                "created_at": v.timestamp(fields[i_time], "tweet_time"),
+                "created_at": v.timestamp_text(fields[i_time], "tweet_time"),
                 "text": fields[i_text],
                 "lang": fields[i_lang] or None,
                 "client": fields[i_client] or None,

@@ -33,8 +33,8 @@ def parse(path: Path) -> ParsedSource:
             "address": str(address),
             "version": address.version,
             "sort_key": v.hex_key(v.ip_sort_key(address)),
-            "first_seen": first,
-            "last_seen": last,
+            "first_seen": first.isoformat() if first else None,
+            "last_seen": last.isoformat() if last else None,
             "count": 1 if seen is None else seen,
         }
 

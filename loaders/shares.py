@@ -21,7 +21,7 @@ def parse(path: Path) -> ParsedSource:
     i_object, i_account, i_content, i_time = (table.columns.index(c) for c in REQUIRED)
 
     def convert(fields: list[str]) -> Row:
-        created = v.timestamp(fields[i_time], "timestamp_share")
+        created = v.timestamp_text(fields[i_time], "timestamp_share")
         if created is None:
             raise ValueError("timestamp_share is empty")
         return {

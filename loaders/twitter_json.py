@@ -74,7 +74,7 @@ def _v1_user(user: dict[str, Any]) -> Row:
             "profile_url": user.get("url"),
             "followers": user.get("followers_count"),
             "following": user.get("friends_count"),
-            "created_at": v.twitter_time(user["created_at"]) if user.get("created_at") else None,
+            "created_at": v.twitter_time_text(user["created_at"]) if user.get("created_at") else None,
             "lang": user.get("lang"),
             "hashed": False,
         },
@@ -104,7 +104,7 @@ def _v1_tweet(tweet: dict[str, Any]) -> Iterator[Row]:
         "author_id": author["id"],
         "author": None,  # yielded above as its own account row
         "props": {
-            "created_at": v.twitter_time(tweet["created_at"]),
+            "created_at": v.twitter_time_text(tweet["created_at"]),
             "text": text,
             "lang": tweet.get("lang"),
             "client": match.group(1) if match else (source or None),
@@ -139,7 +139,7 @@ def _v2_user(user: dict[str, Any]) -> Row:
             "profile_url": user.get("url") or None,
             "followers": metrics.get("followers_count"),
             "following": metrics.get("following_count"),
-            "created_at": v.twitter_time(user["created_at"]) if user.get("created_at") else None,
+            "created_at": v.twitter_time_text(user["created_at"]) if user.get("created_at") else None,
             "lang": None,
             "hashed": False,
         },
@@ -175,7 +175,7 @@ def _v2_tweet(tweet: dict[str, Any], authors: dict[str, str]) -> Row:
         "author_id": str(tweet["author_id"]),
         "author": None,
         "props": {
-            "created_at": v.twitter_time(tweet["created_at"]),
+            "created_at": v.twitter_time_text(tweet["created_at"]),
             "text": tweet.get("text") or "",
             "lang": tweet.get("lang"),
             "client": tweet.get("source"),

@@ -29,7 +29,7 @@ def test_users_file_kind_and_quirks() -> None:
     assert by_id["1098765432109876543"]["hashed"] is False  # a 19-digit id survives as a string
     hashed = by_id["OdQu2nTjX2jrPBIYLBhWu7V0dkr7HEO+oTmv+tHFk="]
     assert hashed["hashed"] is True and hashed["followers"] == 1208 and hashed["following"] == 33  # "1208.0"
-    assert hashed["created_at"] == datetime(2019, 7, 30, tzinfo=UTC)
+    assert hashed["created_at"] == datetime(2019, 7, 30, tzinfo=UTC).isoformat()
     assert by_id["Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MGFiY2RlZmdoaWo="]["description"] == 'bio with, comma and "quotes"'
 
 
@@ -41,7 +41,7 @@ def test_tweets_file_quirks_plain_and_gz_agree() -> None:
     assert first["hashtags"] == ["香港", "hongkong"]
     assert first["urls"] == ["https://www.example.com/news/1", "http://hk-news.example.org/a?b=1"]
     assert first["mentions"] == ["2894232011"]
-    assert first["props"]["created_at"] == datetime(2019, 8, 2, 18, 21, tzinfo=UTC)  # minute resolution
+    assert first["props"]["created_at"] == "2019-08-02T18:21:00+00:00"  # minute resolution
     assert first["props"]["quote_count"] == 0 and first["props"]["like_count"] == 3  # "0.0", "3.0"
     assert retweet["retweet_of"] == "1157345692517363713" and retweet["retweet_author"] == "1098765432109876543"
     assert retweet["props"]["is_retweet"] is True and first["props"]["is_retweet"] is False
@@ -134,7 +134,7 @@ def test_shares_become_retweets() -> None:
     rows, rejects = rows_and_rejects(shares.parse(DATA / "shares.csv"))
     assert not rejects
     assert rows[0]["id"] == "s1" and rows[0]["retweet_of"] == "t1" and rows[0]["author_id"] == "acc1"
-    assert rows[0]["props"]["created_at"] == datetime.fromtimestamp(1623881091, UTC)
+    assert rows[0]["props"]["created_at"] == datetime.fromtimestamp(1623881091, UTC).isoformat()
 
 
 def test_twitter_json_v1_and_v2(tmp_path: Path) -> None:

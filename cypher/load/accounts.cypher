@@ -4,5 +4,5 @@
 // param: now: string
 UNWIND $rows AS row
 MERGE (a:Account {id: row.id})
-ON CREATE SET a += row.props, a.stub = false, a.first_seen = datetime($now), a.last_seen = datetime($now)
-ON MATCH SET a += row.props, a.stub = false, a.last_seen = datetime($now)
+ON CREATE SET a += row.props, a.created_at = datetime(row.props.created_at), a.stub = false, a.first_seen = datetime($now), a.last_seen = datetime($now)
+ON MATCH SET a += row.props, a.created_at = datetime(row.props.created_at), a.stub = false, a.last_seen = datetime($now)

@@ -3,5 +3,5 @@
 // param: rows: list[map]
 UNWIND $rows AS row
 MERGE (t:Tweet {id: row.id})
-ON CREATE SET t += row.props
-ON MATCH SET t += row.props
+ON CREATE SET t += row.props, t.created_at = datetime(row.props.created_at)
+ON MATCH SET t += row.props, t.created_at = datetime(row.props.created_at)

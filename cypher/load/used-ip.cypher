@@ -5,6 +5,7 @@ UNWIND $rows AS row
 MATCH (a:Account {id: row.account_id})
 MATCH (i:IP {address: row.address})
 MERGE (a)-[r:USED_IP]->(i)
-SET r.first_seen = CASE WHEN r.first_seen IS NULL OR row.first_seen < r.first_seen THEN row.first_seen ELSE r.first_seen END,
-    r.last_seen = CASE WHEN r.last_seen IS NULL OR row.last_seen > r.last_seen THEN row.last_seen ELSE r.last_seen END,
+WITH r, row, datetime(row.first_seen) AS first, datetime(row.last_seen) AS last
+SET r.first_seen = CASE WHEN r.first_seen IS NULL OR first < r.first_seen THEN first ELSE r.first_seen END,
+    r.last_seen = CASE WHEN r.last_seen IS NULL OR last > r.last_seen THEN last ELSE r.last_seen END,
     r.count = CASE WHEN r.count IS NULL OR row.count > r.count THEN row.count ELSE r.count END
