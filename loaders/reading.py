@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 from netforensics.errors import NetforensicsError
 
@@ -68,7 +68,7 @@ def open_binary(path: Path) -> tuple[IO[bytes], Callable[[], int]]:
         return size if raw.closed else raw.tell()
 
     if path.suffix == ".gz":
-        return _GzipClosingRaw(raw), position
+        return cast(IO[bytes], _GzipClosingRaw(raw)), position
     return raw, position
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, Progress, ProgressColumn, Task, TaskProgressColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+from rich.progress import BarColumn, Progress, ProgressColumn, Task, TaskID, TaskProgressColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
 from rich.text import Text
 
@@ -41,7 +41,7 @@ class _ProgressBar:
             TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(), _RowsPerSecond(),
             TimeElapsedColumn(), TimeRemainingColumn(), console=err_console, transient=False,
         )
-        self.task: int | None = None
+        self.task: TaskID | None = None
         self.rows = 0
 
     def __enter__(self) -> _ProgressBar:
