@@ -17,7 +17,7 @@ import numpy as np
 from netforensics import __version__
 from netforensics.synth import identity, infrastructure, operation, population, writers
 from netforensics.synth.params import Scenario, SynthParams, draw
-from netforensics.synth.tables import ORIGINAL, QUOTE, REPLY, RETWEET, Accounts, Follows, Tweets, make_tweets
+from netforensics.synth.tables import ORIGINAL, QUOTE, REPLY, RETWEET, Accounts, Follows, Tweets, empty_tweets, make_tweets
 from netforensics.synth import vocabulary as vocab
 from netforensics.synth.timing import epoch, lognormal_minutes
 
@@ -110,6 +110,9 @@ def generate(params: SynthParams, out_dir: Path) -> Summary:
     tweets = Tweets.concat([organic.tweets, op.tweets])
     tweets = Tweets.concat([tweets, _organic_retweets_of_operation(sc, organic, op, tweets, accounts.created, rng["crossover"])])
     follows = Follows.concat([organic.follows, op.follows])
+    # the parts are copied into the whole: let their arrays go
+    organic.tweets = op.tweets = empty_tweets()
+    organic.follows = op.follows = Follows(*(np.zeros(0, np.int64) for _ in range(3)))
 
     region = np.full(len(accounts), -1, np.int64)
     region[: len(organic.accounts)] = organic.region

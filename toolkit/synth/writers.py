@@ -158,7 +158,6 @@ def write_tweets(path: Path, tweets: Tweets, tweet_ids: np.ndarray, accounts: Ac
     """``tweets`` must be in output order; targets index into the same table."""
     # account columns once as compact Arrow strings, gathered per chunk with ``take``
     account_cols = {name: pa.array(values, type=pa.string()) for name, values in _account_columns(accounts, ids).items()}
-    tweet_id_text = tweet_ids.astype(str).astype(object)
     sink = _writer(path, TWEETS_COLUMNS)
     try:
         for idx in _tweet_chunks(len(tweets)):
@@ -166,6 +165,8 @@ def write_tweets(path: Path, tweets: Tweets, tweet_ids: np.ndarray, accounts: Ac
             target = tweets.target[idx]
             has_target = target >= 0
             safe_target = np.where(has_target, target, 0)
+            own_id = tweet_ids[idx].astype(str).astype(object)
+            target_id = tweet_ids[safe_target].astype(str).astype(object)
             target_author = tweets.author[safe_target]
             # retweets show the original's text, tags and links; others their own
             source = np.where(kind == RETWEET, safe_target, idx)
@@ -174,25 +175,25 @@ def write_tweets(path: Path, tweets: Tweets, tweet_ids: np.ndarray, accounts: Ac
             is_rt, is_reply, is_quote = kind == RETWEET, kind == REPLY, kind == QUOTE
             text = np.where(is_rt, "RT @" + target_screen + ": " + text, text)
             text = np.where(is_reply, "@" + target_screen + " " + text, text)
-            text = np.where(is_quote, text + " https://twitter.com/" + target_screen + "/status/" + tweet_id_text[safe_target], text)
+            text = np.where(is_quote, text + " https://twitter.com/" + target_screen + "/status/" + target_id, text)
             target_user = ids.account_id[target_author]
             mentions = np.where(has_target & (is_rt | is_reply), "['" + target_user + "']", "[]")
             author = tweets.author[idx]
             coords = np.where(has_coordinates[idx], "present", "absent").astype(object)
             empty = np.full(idx.shape[0], "", dtype=object)
             row = {
-                "tweetid": tweet_id_text[idx],
+                "tweetid": own_id,
                 **{name: values.take(pa.array(author)) for name, values in account_cols.items()},
                 "tweet_language": _TWEET_LANG[tweets.topic[source]],
                 "tweet_text": text,
                 "tweet_time": _format_times(tweets.time[idx], "m", "minute").astype(object),
                 "tweet_client_name": _CLIENTS[tweets.client[idx]],
                 "in_reply_to_userid": np.where(is_reply, target_user, empty),
-                "in_reply_to_tweetid": np.where(is_reply, tweet_id_text[safe_target], empty),
-                "quoted_tweet_tweetid": np.where(is_quote, tweet_id_text[safe_target], empty),
+                "in_reply_to_tweetid": np.where(is_reply, target_id, empty),
+                "quoted_tweet_tweetid": np.where(is_quote, target_id, empty),
                 "is_retweet": np.where(is_rt, "True", "False").astype(object),
                 "retweet_userid": np.where(is_rt, target_user, empty),
-                "retweet_tweetid": np.where(is_rt, tweet_id_text[safe_target], empty),
+                "retweet_tweetid": np.where(is_rt, target_id, empty),
                 "latitude": coords,
                 "longitude": coords,
                 "quote_count": _count_text(engagement.quote_count[idx], "quote_count" in float_columns),
