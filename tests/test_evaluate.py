@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from netforensics.cli import app
+from netforensics.cypher_files import CypherFile, list_folder
 from netforensics.errors import NetforensicsError
 from netforensics.evaluate import Prediction, read_current_run, read_export, read_labels, scorecard
 from netforensics.store.connection import GraphStore
@@ -140,3 +141,11 @@ def test_current_run_roles_are_read_from_the_database(store: GraphStore) -> None
 def test_evaluate_without_a_detection_run_says_what_to_do(store: GraphStore) -> None:
     with pytest.raises(NetforensicsError, match="netforensics clusters"):
         read_current_run(store)
+
+
+@pytest.mark.neo4j
+@pytest.mark.parametrize("query", list_folder("evaluate"), ids=lambda q: q.path)
+def test_evaluate_cypher_headers_match_and_plan(store: GraphStore, query: CypherFile) -> None:
+    assert query.description and query.returns
+    assert {p.name for p in query.params} == query.used_params()
+    store.read("EXPLAIN " + query.text, {p.name: "x" for p in query.params})
