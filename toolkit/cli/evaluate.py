@@ -40,8 +40,10 @@ def evaluate_command(
 
 
 def _print(card: Scorecard, source: str) -> None:
-    table = Table("class", "precision", "recall", "F1", "true pos.", "false pos.", "false neg.",
-                  title=f"Scorecard: {source}", title_justify="left")
+    table = Table(title=f"Scorecard: {source}", title_justify="left")
+    table.add_column("class", no_wrap=True)
+    for heading in ("precision", "recall", "F1", "true pos.", "false pos.", "false neg."):
+        table.add_column(heading, justify="right")
     for name, score in (("core", card.core), ("amplifier", card.amplifier), ("inauthentic", card.inauthentic)):
         table.add_row(name, f"{score.precision:.3f}", f"{score.recall:.3f}", f"{score.f1:.3f}",
                       f"{score.true_positives:,}", f"{score.false_positives:,}", f"{score.false_negatives:,}")
