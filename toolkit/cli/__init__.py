@@ -20,6 +20,7 @@ from netforensics.cli import load
 from netforensics.cli import synth
 from netforensics.cli import evaluate
 from netforensics.cli import query
+from netforensics.cli import browser
 from netforensics.cli.console import err_console
 from netforensics.errors import NetforensicsError
 
@@ -39,6 +40,7 @@ app.add_typer(network.app, name="network")
 app.command("synth")(synth.synth_command)
 app.command("evaluate")(evaluate.evaluate_command)
 app.command("query")(query.query_command)
+app.add_typer(browser.app, name="browser")
 
 
 def _version(value: bool) -> None:
