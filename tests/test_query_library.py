@@ -224,3 +224,12 @@ def test_cli_refuses_a_file_that_writes(store: GraphStore, neo4j_settings: Conne
     assert result.returncode == 1
     assert "Refused to run 'sneaky': it writes (SET)" in result.stderr
     assert store.read_value("MATCH (a:Flagged) RETURN count(a) AS n") == 0
+
+
+def test_docs_list_every_query() -> None:
+    docs = Path(__file__).resolve().parents[1] / "docs"
+    reference = (docs / "queries.md").read_text(encoding="utf-8")
+    tour = (docs / "browser-tour.md").read_text(encoding="utf-8")
+    for q in QUERIES:
+        assert f"| `{q.name}` |" in reference and q.description in reference, f"docs/queries.md is stale for {q.name}"
+        assert f"`{q.name}`" in tour, f"docs/browser-tour.md never mentions {q.name}"

@@ -294,7 +294,7 @@ def _rel_text(rel: neo4j.graph.Relationship) -> str:
 
 def _path_text(path: neo4j.graph.Path) -> str:
     parts = [_node_text(path.start_node)]
-    node = path.start_node
+    node: neo4j.graph.Node | None = path.start_node
     for rel in path.relationships:
         forward = rel.start_node is not None and node is not None and rel.start_node.element_id == node.element_id
         nxt = rel.end_node if forward else rel.start_node
