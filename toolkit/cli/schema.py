@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import typer
 from rich.table import Table
 
@@ -26,10 +28,14 @@ def apply_command() -> None:
 
 
 @app.command("status")
-def status_command() -> None:
+def status_command(as_json: bool = typer.Option(False, "--json", help="Print machine-readable JSON.")) -> None:
     """Show which migrations the database has and which this installation ships."""
     with open_store(connection()) as store:
         applied = schema_store.applied_version(store)
+    if as_json:
+        rows = [{"version": m.version, "migration": m.name, "applied": m.version <= applied} for m in schema_store.migrations()]
+        console.print_json(json.dumps({"applied_version": applied, "migrations": rows}))
+        return
     table = Table("version", "migration", "applied")
     for migration in schema_store.migrations():
         table.add_row(str(migration.version), migration.name, "yes" if migration.version <= applied else "no")
