@@ -21,6 +21,7 @@ from netforensics.cli import synth
 from netforensics.cli import evaluate
 from netforensics.cli import query
 from netforensics.cli import browser
+from netforensics.cli import export, report
 from netforensics.cli.console import err_console
 from netforensics.errors import NetforensicsError
 
@@ -41,6 +42,8 @@ app.command("synth")(synth.synth_command)
 app.command("evaluate")(evaluate.evaluate_command)
 app.command("query")(query.query_command)
 app.add_typer(browser.app, name="browser")
+app.add_typer(export.app, name="export")
+app.command("report")(report.report_command)
 
 
 def _version(value: bool) -> None:
