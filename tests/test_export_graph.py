@@ -40,7 +40,8 @@ def expected_edges(max_sharing: int, members: set[str] | None = None) -> tuple[C
 
 
 def edges_by_kind(graph: Any) -> tuple[dict[tuple[str, str], float], dict[tuple[str, str], float]]:
-    retweeted, shared = {}, {}
+    retweeted: dict[tuple[str, str], float] = {}
+    shared: dict[tuple[str, str], float] = {}
     for source, target, data in graph.edges(data=True):
         (retweeted if data["kind"] == "retweeted" else shared)[(source, target)] = data["weight"]
     return retweeted, shared
