@@ -128,13 +128,21 @@ def _tweets(header: list[str], records: Iterator[tuple[int, list[str]] | Reject]
     i_lat, i_lon = at["latitude"], at["longitude"]
     counts = [(name, at[name]) for name in ("quote_count", "reply_count", "like_count", "retweet_count")]
     i_tags, i_urls, i_mentions = at["hashtags"], at["urls"], at["user_mentions"]
+    user_indexes = [at[name] for name in USER_COLUMNS]
+    authors: dict[tuple[str, ...], dict[str, Any]] = {}  # a few accounts write most tweets: convert each once
     for record in records:
         if isinstance(record, Reject):
             yield record
             continue
         line, fields = record
         try:
-            author = _account(fields, at)
+            key = tuple([fields[i] for i in user_indexes])
+            author = authors.get(key)
+            if author is None:
+                author = _account(fields, at)
+                if len(authors) >= 100_000:
+                    authors.clear()
+                authors[key] = author
             coordinates = fields[i_lat].strip().lower()
             if coordinates not in _COORDINATE_VALUES:
                 coordinates = "present"  # real coordinates in an unredacted release

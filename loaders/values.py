@@ -8,6 +8,7 @@ from __future__ import annotations
 import ast
 import ipaddress
 from datetime import UTC, datetime
+from functools import lru_cache
 
 _TRUE = {"true", "t", "yes", "y", "1"}
 _FALSE = {"false", "f", "no", "n", "0", ""}
@@ -40,9 +41,13 @@ def optional_id(value: str) -> str | None:
 
 def count(value: str, column: str) -> int | None:
     """Counts as the archive writes them: ``12``, ``12.0``, or empty (unknown)."""
+    if value.isdecimal():  # the common case first: no strip, no exception
+        return int(value)
     value = value.strip()
     if not value:
         return None
+    if value.endswith(".0") and value[:-2].isdigit():  # "12.0" as the archive writes many counts
+        return int(value[:-2])
     try:
         return int(value)
     except ValueError:
@@ -76,6 +81,7 @@ def timestamp(value: str, column: str) -> datetime | None:
     return parsed.astimezone(UTC)
 
 
+@lru_cache(maxsize=65536)  # archive times have minute resolution and dates repeat: most values are seen before
 def timestamp_text(value: str, column: str) -> str | None:
     """:func:`timestamp` as ISO-8601 text: the driver sends text far faster than datetime objects, and the
     Cypher turns it into a DATETIME with ``datetime()``."""
