@@ -1,0 +1,7 @@
+// name: run-start
+// description: Record a detection run as running (not current): its results are written under its id before it may become current.
+// param: run: string
+// param: params: string
+// param: code_version: string
+CREATE (r:DetectionRun {id: $run, params: $params, code_version: $code_version, status: 'running', current: false,
+                        started_at: datetime()})

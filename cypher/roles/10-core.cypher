@@ -1,0 +1,44 @@
+// name: core
+// description: Core operators: members of an inauthentic community whose own content the community amplifies, i.e. at least $min_amplifiers distinct members of the same community retweeted them and they posted at least $min_posts tweets of their own. Role score = community score x (1 - 1 / (1 + amplifying members)). Rules run in file order; a later rule never overrides an earlier role.
+// category: roles
+// param: run: string
+// param: verdicts: list[string] = inauthentic
+// param: min_amplifiers: int = 2
+// param: min_posts: int = 1
+// param: examples: int = 3
+// returns: account_id, role, role_score, evidence
+MATCH (c:Community {run: $run})<-[m:MEMBER_OF]-(a:Account)
+WHERE c.verdict IN $verdicts AND m.role = '' AND m.posts >= $min_posts
+WITH c, m, a, COUNT { MATCH (b:Account)-[:RETWEETED]->(a) WHERE EXISTS { (b)-[:MEMBER_OF]->(c) } } AS amplifiers
+WHERE amplifiers >= $min_amplifiers
+WITH c, m, a, amplifiers,
+     COLLECT {
+       MATCH (a)-[:POSTED]->(t:Tweet)<-[:RETWEETS]-(rt:Tweet)
+       WITH t, count(rt) AS retweets ORDER BY retweets DESC, t.id
+       RETURN t.id + ' (' + toString(retweets) + ' retweets)' LIMIT $examples
+     } AS example_tweets,
+     COLLECT {
+       MATCH (a)-[:USED_IP]->(i:IP)
+       OPTIONAL MATCH (i)-[:IN_NETWORK]->(n:Network)
+       WITH i, n ORDER BY CASE WHEN n.kind IN ['vpn', 'hosting'] OR n.country = 'CN' THEN 0 ELSE 1 END, i.address
+       RETURN i.address + ' (' + coalesce(n.kind, 'unknown') + ', ' + coalesce(n.country, '??') + ')' LIMIT $examples
+     } AS example_ips
+RETURN a.id AS account_id, 'core' AS role,
+       round(c.score * (1.0 - 1.0 / (1 + amplifiers)), 4) AS role_score,
+       {
+         rule: 'core',
+         community: c.id, community_verdict: c.verdict, community_score: c.score,
+         signals: ['amplified_by_members', 'own_posts'] + [s IN [
+           CASE WHEN m.creation_burst THEN 'creation_burst' END,
+           CASE WHEN m.young THEN 'young_account' END,
+           CASE WHEN m.repurposed THEN 'repurposed_account' END,
+           CASE WHEN m.default_profile OR m.default_handle THEN 'default_profile' END,
+           CASE WHEN m.exit_members >= 2 THEN 'shared_exit_ip' END,
+           CASE WHEN m.mainland THEN 'mainland_ip' END] WHERE s IS NOT NULL],
+         values: {amplified_by_members: amplifiers, posts: m.posts, retweets: m.retweets,
+                  creation_cohort: m.creation_cohort, age_days: m.age_days, dormant_days: m.dormant_days,
+                  exit_members: m.exit_members},
+         thresholds: {min_amplifiers: $min_amplifiers, min_posts: $min_posts},
+         example_tweets: example_tweets, example_ips: example_ips
+       } AS evidence
+ORDER BY account_id

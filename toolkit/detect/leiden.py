@@ -1,0 +1,132 @@
+"""Leiden community detection on the behaviour layers: three engines, one output (a membership array).
+
+- ``igraph`` (default): igraph's C ``community_leiden`` on the layers summed with their layer weights. igraph
+  has no ``seed`` argument, so its random number generator is set to ``random.Random(seed)`` for the call and
+  restored afterwards; the objective is passed lower-case (igraph compares it case-sensitively).
+- ``leidenalg``: ``Optimiser.optimise_partition_multiplex`` over the layers as separate graphs with the given
+  layer weights (slower; optimises the layers jointly instead of their sum).
+- ``gds``: the summed graph is projected into Neo4j's Graph Data Science library and ``gds.leiden.stream`` runs
+  inside the server (``randomSeed``, concurrency 1 for reproducibility); see :mod:`netforensics.store.gds_leiden`.
+
+:func:`canonical_labels` renumbers communities deterministically (largest first, ties by smallest member), so
+the same graph and seed give the same ids whichever engine ran.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+import igraph as ig
+import leidenalg as la
+import numpy as np
+import numpy.typing as npt
+
+from netforensics.detect.layers import Layer, Layers, combine
+
+IntArray = npt.NDArray[np.int64]
+ENGINES: tuple[str, ...] = ("igraph", "leidenalg", "gds")
+OBJECTIVES: tuple[str, ...] = ("modularity", "cpm")
+
+#: Runs Leiden on a summed layer elsewhere (the GDS engine lives with the store): (n_vertices, layer, params) -> labels.
+ExternalLeiden = Callable[[int, Layer, "LeidenParams"], IntArray]
+
+
+@dataclass(frozen=True)
+class LeidenParams:
+    engine: str = "igraph"
+    objective: str = "modularity"
+    resolution: float = 1.0
+    seed: int = 1
+    iterations: int = -1  # -1: until the partition no longer improves
+    layer_weights: Mapping[str, float] = field(
+        default_factory=lambda: {"retweet": 1.0, "co_retweet": 1.0, "infrastructure": 1.0, "follow": 0.5}
+    )
+
+    def __post_init__(self) -> None:
+        if self.engine not in ENGINES:
+            raise ValueError(f"unknown Leiden engine {self.engine!r}; choose from {', '.join(ENGINES)}")
+        if self.objective not in OBJECTIVES:
+            raise ValueError(f"unknown objective {self.objective!r}; choose modularity or cpm (lower-case)")
+        if self.resolution <= 0:
+            raise ValueError(f"resolution must be positive, not {self.resolution}")
+
+
+def _graph(n_vertices: int, layer: Layer) -> ig.Graph:
+    graph = ig.Graph(n=n_vertices, edges=np.column_stack([layer.source, layer.target]), directed=False)
+    graph.es["weight"] = layer.weight
+    return graph
+
+
+def leiden_igraph(n_vertices: int, layer: Layer, params: LeidenParams) -> IntArray:
+    """igraph C Leiden on one weighted layer; membership per vertex."""
+    graph = _graph(n_vertices, layer)
+    ig.set_random_number_generator(random.Random(params.seed))
+    try:
+        partition = graph.community_leiden(
+            objective_function=params.objective,
+            weights="weight",
+            resolution=params.resolution,
+            beta=0.01,
+            n_iterations=params.iterations,
+        )
+    finally:
+        ig.set_random_number_generator(random)
+    return np.asarray(partition.membership, dtype=np.int64)
+
+
+def leiden_multiplex(layers: Layers, params: LeidenParams) -> IntArray:
+    """leidenalg multiplex optimisation: one partition per layer, linked, weighted by the layer weights."""
+    names = [name for name, layer in layers.layers.items() if params.layer_weights.get(name, 1.0) > 0 and len(layer)]
+    if not names:
+        return np.arange(layers.n_vertices, dtype=np.int64)
+    partitions = []
+    for name in names:
+        graph = _graph(layers.n_vertices, layers.layers[name])
+        if params.objective == "cpm":
+            partitions.append(la.CPMVertexPartition(graph, weights="weight", resolution_parameter=params.resolution))
+        else:
+            partitions.append(la.RBConfigurationVertexPartition(graph, weights="weight", resolution_parameter=params.resolution))
+    optimiser = la.Optimiser()
+    optimiser.set_rng_seed(params.seed)
+    optimiser.optimise_partition_multiplex(
+        partitions, layer_weights=[float(params.layer_weights.get(name, 1.0)) for name in names], n_iterations=params.iterations
+    )
+    return np.asarray(partitions[0].membership, dtype=np.int64)
+
+
+def canonical_labels(membership: IntArray, n_accounts: int, min_size: int = 2) -> IntArray:
+    """Account labels ``1..k`` numbered by community size (largest first), ties by smallest account number;
+    0 for accounts in communities with fewer than ``min_size`` accounts. Extra (address) vertices are ignored."""
+    accounts = np.asarray(membership[:n_accounts], dtype=np.int64)
+    if n_accounts == 0:
+        return np.zeros(0, dtype=np.int64)
+    _, dense = np.unique(accounts, return_inverse=True)
+    dense = dense.ravel()
+    sizes = np.bincount(dense)
+    first = np.full(len(sizes), n_accounts, dtype=np.int64)
+    np.minimum.at(first, dense, np.arange(n_accounts))
+    order = np.lexsort((first, -sizes))
+    rank = np.empty(len(sizes), dtype=np.int64)
+    rank[order] = np.arange(1, len(sizes) + 1)
+    labels = rank[dense]
+    labels[sizes[dense] < min_size] = 0
+    return labels
+
+
+def detect_communities(layers: Layers, params: LeidenParams, external: ExternalLeiden | None = None) -> IntArray:
+    """Community label per account (``1..k``, 0 = in no community of at least two accounts)."""
+    if params.engine == "leidenalg":
+        membership = leiden_multiplex(layers, params)
+    else:
+        combined = combine(layers, params.layer_weights)
+        if params.engine == "gds":
+            if external is None:
+                raise ValueError("the gds engine needs a database connection")
+            if params.objective != "modularity":
+                raise ValueError("GDS Leiden optimises modularity only; use --objective modularity with --engine gds")
+            membership = external(layers.n_vertices, combined, params)
+        else:
+            membership = leiden_igraph(layers.n_vertices, combined, params)
+    return canonical_labels(membership, layers.n_accounts)

@@ -1,0 +1,249 @@
+"""One detection run, as the CLI and notebooks call it: ``run_detection(store, DetectionParams()) -> DetectionResult``.
+
+projection (Neo4j -> arrays) -> layers -> Leiden -> features and community scores -> write-back of communities and
+memberships -> role rules (Cypher) -> the run becomes current. Phases are timed; the run is recorded with its
+parameters and code version, and a failure is recorded as such without touching the current results.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import subprocess
+import time
+import uuid
+from collections.abc import Callable, Mapping
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from netforensics import __version__
+from netforensics.detect.features import AccountSignals, CommunityFeatures, FeatureParams, account_signals, community_features
+from netforensics.detect.layers import LAYER_NAMES, LayerParams, Layers, build_layers
+from netforensics.detect.leiden import LeidenParams, detect_communities
+from netforensics.detect.scoring import CommunityScores, ScoringParams, score_communities
+from netforensics.errors import NetforensicsError
+from netforensics.graph.projection import Projection, project
+from netforensics.store import detection_writes, schema
+from netforensics.store.connection import GraphStore
+from netforensics.store.detection_writes import RoleAssignment
+from netforensics.store.gds_leiden import gds_leiden
+
+log = logging.getLogger(__name__)
+IntArray = npt.NDArray[np.int64]
+
+#: Signals stored on MEMBER_OF (members of communities that are not plainly organic), in this order.
+STORED_SIGNALS: tuple[str, ...] = (
+    "posts", "retweets", "retweets_of_members", "amplified_by_members", "median_delay", "fast_share",
+    "sync_partners", "exit_members", "vpn_hosting", "mainland", "creation_cohort", "creation_burst", "age_days",
+    "young", "dormant_days", "repurposed", "default_profile", "default_handle",
+)
+
+Progress = Callable[[str], None]
+#: Hook for stable ids (the refresh): (account ids, labels 1..k) -> {label: community id}.
+AssignIds = Callable[[npt.NDArray[np.object_], IntArray], Mapping[int, int]]
+
+
+@dataclass(frozen=True)
+class DetectionParams:
+    seed: int = 1
+    resolution: float = 1.0
+    engine: str = "igraph"  # igraph | leidenalg | gds
+    objective: str = "modularity"  # modularity | cpm
+    iterations: int = -1
+    window: float = 60.0  # co-retweet window, seconds
+    layers: tuple[str, ...] = LAYER_NAMES
+    layer_weights: Mapping[str, float] = field(
+        default_factory=lambda: {"retweet": 1.0, "co_retweet": 1.0, "infrastructure": 1.0, "follow": 0.5}
+    )
+    keep_runs: int = 2  # completed runs whose memberships are kept (the current one and the one before)
+    features: FeatureParams = field(default_factory=FeatureParams)
+    scoring: ScoringParams = field(default_factory=ScoringParams)
+
+    def __post_init__(self) -> None:
+        if self.window <= 0:
+            raise NetforensicsError(f"--window must be positive, not {self.window}.")
+        unknown = sorted(set(self.layers) - set(LAYER_NAMES))
+        if unknown or not self.layers:
+            raise NetforensicsError(f"unknown layer(s) {', '.join(unknown) or '(none given)'}: choose from {', '.join(LAYER_NAMES)}.")
+        try:
+            self.leiden()
+        except ValueError as err:
+            raise NetforensicsError(str(err)) from err
+
+    def leiden(self) -> LeidenParams:
+        return LeidenParams(engine=self.engine, objective=self.objective, resolution=self.resolution, seed=self.seed,
+                            iterations=self.iterations, layer_weights=dict(self.layer_weights))
+
+    def layer_params(self) -> LayerParams:
+        return LayerParams(co_retweet_window=self.window)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "seed": self.seed, "resolution": self.resolution, "engine": self.engine, "objective": self.objective,
+            "iterations": self.iterations, "window": self.window, "layers": list(self.layers),
+            "layer_weights": dict(self.layer_weights), "keep_runs": self.keep_runs,
+            "features": asdict(self.features),
+            "scoring": {k: v for k, v in asdict(self.scoring).items() if k != "ramps"},
+        }
+
+
+@dataclass(frozen=True)
+class CommunitySummary:
+    id: int
+    size: int
+    score: float
+    verdict: str
+    signals: list[tuple[str, float]]  # strong signal families, strongest first
+    features: dict[str, float]
+
+
+@dataclass
+class DetectionResult:
+    run_id: str
+    code_version: str
+    params: DetectionParams
+    account_ids: npt.NDArray[np.object_]
+    community: IntArray  # per account: community id, 0 = none
+    communities: list[CommunitySummary]
+    roles: list[RoleAssignment]
+    timings: dict[str, float]
+
+    def role_counts(self) -> dict[str, int]:
+        counts = {"core": 0, "amplifier": 0}
+        for assignment in self.roles:
+            counts[assignment.role] += 1
+        return counts
+
+
+def code_version() -> str:
+    """The package version, plus the git commit when running from a checkout."""
+    try:
+        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=Path(__file__).resolve().parent,
+                                capture_output=True, text=True, timeout=5, check=False).stdout.strip()
+    except OSError:
+        commit = ""
+    return f"{__version__}+g{commit}" if commit else __version__
+
+
+def new_run_id() -> str:
+    return f"run-{datetime.now(UTC).strftime('%Y%m%dT%H%M%SZ')}-{uuid.uuid4().hex[:6]}"
+
+
+def _signal_columns(signals: AccountSignals, keep: npt.NDArray[np.bool_], members: IntArray) -> dict[str, list[Any]]:
+    """Aligned lists for ``members``; ``None`` where the member's community is plainly organic or a value is NaN."""
+    columns: dict[str, list[Any]] = {}
+    stored = keep[members]
+    for name in STORED_SIGNALS:
+        values = np.asarray(getattr(signals, name))[members]
+        if values.dtype.kind == "f":
+            values = np.round(values, 3)
+            ok = stored & ~np.isnan(values)
+        else:
+            ok = stored
+        column = values.astype(object)
+        column[~ok] = None
+        columns[name] = column.tolist()
+    return columns
+
+
+def detect(p: Projection, params: DetectionParams, gds_store: GraphStore | None = None,
+           timings: dict[str, float] | None = None) -> tuple[Layers, IntArray, AccountSignals, CommunityFeatures, CommunityScores]:
+    """The pure part of a run (arrays in, labels, signals, features and scores out)."""
+    timings = timings if timings is not None else {}
+    started = time.perf_counter()
+    layers = build_layers(p, params.layer_params(), tuple(params.layers))
+    timings["layers"] = time.perf_counter() - started
+
+    started = time.perf_counter()
+    external = None
+    if gds_store is not None:
+        def external(n: int, edges: Any, lp: LeidenParams) -> IntArray:
+            return gds_leiden(gds_store, n, edges, lp.resolution, lp.seed)
+    try:
+        labels = detect_communities(layers, params.leiden(), external)
+    except ValueError as err:
+        raise NetforensicsError(str(err)) from err
+    timings["leiden"] = time.perf_counter() - started
+
+    started = time.perf_counter()
+    signals = account_signals(p, layers, labels, params.features)
+    features = community_features(p, labels, signals, params.features)
+    scores = score_communities(features, params.scoring)
+    timings["scoring"] = time.perf_counter() - started
+    return layers, labels, signals, features, scores
+
+
+def run_detection(store: GraphStore, params: DetectionParams | None = None, *, progress: Progress | None = None,
+                  assign_ids: AssignIds | None = None) -> DetectionResult:
+    """Run detection on the graph in ``store`` and make it the current run; see the module docstring."""
+    params = params or DetectionParams()
+    say = progress or (lambda message: None)
+    schema.ensure(store)
+    run_id = new_run_id()
+    version = code_version()
+    timings: dict[str, float] = {}
+    total = time.perf_counter()
+    detection_writes.start_run(store, run_id, params.as_dict(), version)
+    try:
+        say("projecting the graph")
+        started = time.perf_counter()
+        p = project(store, include_follows="follow" in params.layers)
+        timings["projection"] = time.perf_counter() - started
+        if p.n_accounts == 0:
+            raise NetforensicsError("The graph holds no accounts: load data first (`netforensics load ...`).")
+        say("building layers, Leiden, scoring")
+        _, labels, signals, features, scores = detect(p, params, store if params.engine == "gds" else None, timings)
+
+        say("writing communities and roles")
+        started = time.perf_counter()
+        ids = dict(assign_ids(p.account_ids, labels)) if assign_ids is not None else {}
+        label_ids = np.arange(len(features.size), dtype=np.int64)
+        for label, cid in ids.items():
+            label_ids[label] = cid
+        community = np.where(labels > 0, label_ids[labels], 0)
+        summaries = [
+            CommunitySummary(int(label_ids[c]), int(features.size[c]), float(scores.score[c]), scores.verdict[c],
+                             scores.signals(c), features.row(c))
+            for c in range(1, len(features.size))
+        ]
+        detection_writes.write_communities(store, run_id, [
+            {"id": s.id, "size": s.size, "score": s.score, "verdict": s.verdict,
+             "signals": [f"{name} {value:.2f}" for name, value in s.signals],
+             "features": json.dumps({"features": s.features, "strengths": {k: round(float(v[c]), 3) for k, v in scores.strengths.items()}}, sort_keys=True)}
+            for c, s in enumerate(summaries, start=1)
+        ])
+        members = np.flatnonzero(labels > 0)
+        flaggable = np.array([v != "organic" for v in scores.verdict], dtype=bool)[labels]
+        detection_writes.write_memberships(store, run_id, p.account_ids[members].tolist(), community[members].tolist(),
+                                           _signal_columns(signals, flaggable, members))
+        timings["write_communities"] = time.perf_counter() - started
+
+        started = time.perf_counter()
+        roles = detection_writes.apply_role_rules(store, run_id)
+        timings["roles"] = time.perf_counter() - started
+
+        started = time.perf_counter()
+        result = DetectionResult(run_id, version, params, p.account_ids, community, summaries, roles, timings)
+        summary = {"accounts": p.n_accounts, "communities": len(summaries),
+                   "inauthentic": sum(s.verdict == "inauthentic" for s in summaries),
+                   "suspicious": sum(s.verdict == "suspicious" for s in summaries), **result.role_counts()}
+        timings["total"] = time.perf_counter() - total
+        detection_writes.complete_run(store, run_id, timings, summary, keep_runs=params.keep_runs)
+        timings["write_complete"] = time.perf_counter() - started
+        timings["total"] = time.perf_counter() - total
+        return result
+    except BaseException as err:
+        timings["total"] = time.perf_counter() - total
+        message = str(err) or type(err).__name__
+        try:
+            detection_writes.fail_run(store, run_id, message, timings)
+        except NetforensicsError as cleanup:
+            log.warning("could not record run %s as failed: %s", run_id, cleanup)
+        if isinstance(err, NetforensicsError) or not isinstance(err, Exception):
+            raise
+        raise NetforensicsError(f"Detection run {run_id} failed: {message}") from err

@@ -1,0 +1,1 @@
+"""Projection of the evidence graph from Neo4j into numpy arrays (the input of detection)."""

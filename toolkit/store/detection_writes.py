@@ -1,0 +1,117 @@
+"""Write-back of a detection run, in the order that keeps readers safe (docs/graph-model.md, docs/detection.md):
+
+1. ``DetectionRun {status: 'running', current: false}``;
+2. the run's ``Community`` nodes and ``MEMBER_OF {run}`` relationships (with each account's signals);
+3. the role rules (``cypher/roles/*.cypher``, read-only queries, in file order) and their roles and evidence;
+4. one transaction flips ``current`` from the previous run to this one;
+5. ``:CoreOperator`` / ``:Amplifier`` labels are put on this run's flagged accounts, then retired from the rest;
+6. memberships of runs older than the newest ``keep_runs`` completed runs are pruned (runs and communities stay).
+
+Until step 4 the previous run is the current one. A run that fails is marked ``failed`` with its error and its
+partial communities and memberships are deleted: nothing else changes.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from netforensics import cypher_files
+from netforensics.cypher_files import CypherFile
+from netforensics.store.connection import GraphStore, retry_on_connection_loss
+
+ROLE_FOLDER = "roles"
+ROLES: tuple[str, ...] = ("core", "amplifier")
+
+
+@dataclass(frozen=True)
+class RoleAssignment:
+    account_id: str
+    role: str
+    role_score: float
+    evidence: dict[str, Any]
+
+
+def _query(name: str) -> CypherFile:
+    return cypher_files.load(f"detection/{name}")
+
+
+def _write(store: GraphStore, name: str, **params: Any) -> None:
+    query = _query(name)
+    retry_on_connection_loss(lambda: store.write(query, params), attempts=3, pause=1.0)
+
+
+def start_run(store: GraphStore, run: str, params: Mapping[str, Any], code_version: str) -> None:
+    _write(store, "run-start", run=run, params=json.dumps(params, sort_keys=True), code_version=code_version)
+
+
+def write_communities(store: GraphStore, run: str, rows: Sequence[Mapping[str, Any]], batch_size: int = 5000) -> None:
+    query = _query("communities")
+    for start in range(0, len(rows), batch_size):
+        chunk = rows[start:start + batch_size]
+        retry_on_connection_loss(lambda: store.write_rows(query, chunk, {"run": run}), attempts=3, pause=1.0)
+
+
+def write_memberships(store: GraphStore, run: str, accounts: Sequence[str], communities: Sequence[int],
+                      signals: Mapping[str, Sequence[Any]], batch_size: int = 10_000) -> None:
+    """``MEMBER_OF`` for aligned ``accounts`` / ``communities``; ``signals`` maps each signal name to a list
+    aligned with them (``None`` where not stored)."""
+    query = _query("memberships")
+    for start in range(0, len(accounts), batch_size):
+        stop = start + batch_size
+        params = {"run": run, "accounts": list(accounts[start:stop]), "communities": list(communities[start:stop]),
+                  "signals": {name: list(values[start:stop]) for name, values in signals.items()}}
+        retry_on_connection_loss(lambda: store.write(query, params), attempts=3, pause=1.0)
+
+
+def role_rules() -> list[CypherFile]:
+    """The role rules an analyst can read and change, in the order they run (file name order)."""
+    return cypher_files.list_folder(ROLE_FOLDER)
+
+
+def _rule_params(rule: CypherFile, run: str) -> dict[str, Any]:
+    params = {p.name: p.default_value() for p in rule.params if p.name != "run"}
+    params["run"] = run
+    return params
+
+
+def apply_role_rules(store: GraphStore, run: str, batch_size: int = 10_000) -> list[RoleAssignment]:
+    """Run every rule (a read-only query returning ``account_id, role, role_score, evidence``) and store its
+    roles before the next rule runs, so later rules can build on earlier roles (amplifiers of core content)."""
+    assigned: list[RoleAssignment] = []
+    seen: set[str] = set()
+    for rule in role_rules():
+        rows = retry_on_connection_loss(lambda: store.read(rule, _rule_params(rule, run)), attempts=3, pause=1.0)
+        fresh = []
+        for row in rows:
+            if row["role"] not in ROLES or row["account_id"] in seen:
+                continue
+            seen.add(row["account_id"])
+            assignment = RoleAssignment(str(row["account_id"]), row["role"], float(row["role_score"] or 0.0), row["evidence"] or {})
+            assigned.append(assignment)
+            fresh.append({"account_id": assignment.account_id, "role": assignment.role, "role_score": assignment.role_score,
+                          "evidence": json.dumps(assignment.evidence, sort_keys=True, default=str)})
+        query = _query("set-roles")
+        for start in range(0, len(fresh), batch_size):
+            chunk = fresh[start:start + batch_size]
+            retry_on_connection_loss(lambda: store.write_rows(query, chunk, {"run": run}), attempts=3, pause=1.0)
+    return assigned
+
+
+def complete_run(store: GraphStore, run: str, timings: Mapping[str, float], summary: Mapping[str, Any], keep_runs: int = 2) -> None:
+    """Flip ``current`` to this run, move the role labels, prune old memberships."""
+    _write(store, "run-complete", run=run, timings=json.dumps(dict(timings), sort_keys=True),
+           summary=json.dumps(dict(summary), sort_keys=True))
+    _write(store, "labels-add", run=run)
+    _write(store, "labels-retire", run=run)
+    for old in store.read(_query("runs-to-prune"), {"keep": keep_runs}):
+        store.run_autocommit(_query("run-discard"), {"run": old["run"]})
+
+
+def fail_run(store: GraphStore, run: str, error: str, timings: Mapping[str, float]) -> None:
+    """Mark the run failed and delete its partial communities and memberships; nothing else changes."""
+    store.run_autocommit(_query("run-discard"), {"run": run})
+    _write(store, "run-discard-communities", run=run)
+    _write(store, "run-failed", run=run, error=error, timings=json.dumps(dict(timings), sort_keys=True))
