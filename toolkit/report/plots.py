@@ -35,14 +35,15 @@ class Series:
     colour: str
 
 
-def _nice_max(value: float) -> float:
+def _nice_max(value: float) -> tuple[float, int]:
+    """A round axis maximum at or above ``value`` and a number of grid steps that keeps the ticks round."""
     if value <= 0:
-        return 1.0
+        return 1.0, 4
     exp = 10 ** math.floor(math.log10(value))
     for step in (1, 2, 2.5, 5, 10):
-        if value <= step * exp:
-            return step * exp
-    return 10 * exp
+        if value <= step * exp * (1 + 1e-9):
+            return step * exp, 4 if step == 2 else 5
+    return 10 * exp, 5
 
 
 def _fmt(value: float, percent: bool) -> str:
@@ -62,13 +63,13 @@ def bar_chart(categories: Sequence[str], series: Sequence[Series], *, title: str
     n = max(len(categories), 1)
     totals = [sum(s.values[i] for s in series) for i in range(len(categories))] if stacked else \
         [max((s.values[i] for s in series), default=0) for i in range(len(categories))]
-    y_max = _nice_max(max(totals, default=0))
+    y_max, steps = _nice_max(max(totals, default=0))
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {width} {height}" width="{width}" '
            f'height="{height}" role="img" aria-label="{esc(aria or title)}" {FONT} font-size="11">',
            f'<text x="{left}" y="16" font-size="13" font-weight="600" fill="#222">{esc(title)}</text>']
-    for k in range(5):
-        value = y_max * k / 4
-        y = top + plot_h - plot_h * k / 4
+    for k in range(steps + 1):
+        value = y_max * k / steps
+        y = top + plot_h - plot_h * k / steps
         out.append(f'<line x1="{left}" x2="{left + plot_w}" y1="{y:.1f}" y2="{y:.1f}" stroke="{GRID_COLOUR}"/>')
         out.append(f'<text x="{left - 5}" y="{y + 4:.1f}" text-anchor="end" fill="{AXIS_COLOUR}">{esc(_fmt(value, percent))}</text>')
     slot = plot_w / n
