@@ -20,6 +20,7 @@ from netforensics.cli import load
 from netforensics.cli import synth
 from netforensics.cli import evaluate
 from netforensics.cli import query
+from netforensics.cli import clusters, demo, explain
 from netforensics.cli import browser
 from netforensics.cli import export, report
 from netforensics.cli.console import err_console
@@ -41,6 +42,9 @@ app.add_typer(network.app, name="network")
 app.command("synth")(synth.synth_command)
 app.command("evaluate")(evaluate.evaluate_command)
 app.command("query")(query.query_command)
+app.command("clusters")(clusters.clusters_command)
+app.command("explain")(explain.explain_command)
+app.command("demo")(demo.demo_command)
 app.add_typer(browser.app, name="browser")
 app.add_typer(export.app, name="export")
 app.command("report")(report.report_command)

@@ -1,4 +1,4 @@
-"""``netforensics export``: detection results in the formats other tools read."""
+"""``netforensics export ...``: tables and graphs for the tools analysts already use."""
 
 from __future__ import annotations
 
@@ -13,8 +13,21 @@ from netforensics.cli.console import console, err_console
 from netforensics.cli.options import connection
 from netforensics.report.export import FORMATS, export_graph, format_for
 from netforensics.store import open_store
+from netforensics.store.detection_reads import export_accounts, require_current_run
 
-app = typer.Typer(help="Export detection results for other tools (Gephi, spreadsheets, notebooks).", no_args_is_help=True)
+app = typer.Typer(help="Export detection results (accounts table; account graph for Gephi).", no_args_is_help=True)
+
+
+@app.command("accounts")
+def accounts_command(
+    out: Annotated[Path, typer.Argument(help="CSV file to write: account_id,community,role,role_score,evidence.", dir_okay=False)],
+) -> None:
+    """Every account with its community, role (core, amplifier or empty), role score and evidence (JSON) in the
+    current detection run; `netforensics evaluate LABELS --export OUT.csv` scores it."""
+    with open_store(connection()) as store:
+        run = require_current_run(store)
+        written = export_accounts(store, run["run"], out)
+    err_console.print(f"wrote {written:,} accounts of run {run['run']} to {out}", highlight=False)
 
 
 @app.command("graph")

@@ -1,0 +1,72 @@
+"""``netforensics explain ACCOUNT``: one account's dossier in the current run."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from netforensics.cli.console import console
+from netforensics.cli.options import connection
+from netforensics.store import open_store
+from netforensics.store.detection_reads import Dossier, account_dossier, current_run
+
+
+def _table(title: str, rows: list[dict[str, Any]], columns: tuple[str, ...]) -> Table:
+    table = Table(*columns, title=title, title_justify="left")
+    for row in rows:
+        table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in columns))
+    return table
+
+
+def _print(d: Dossier, run: str | None) -> None:
+    a = d.account
+    name = a["screen_name"] or a["account_id"]
+    role = a.get("role") or "not flagged"
+    console.print(f"[bold]{name}[/] (id {a['account_id']}){' [dim]hashed[/]' if a['hashed'] else ''}", highlight=False)
+    console.print(f"  created {a['created_at'] or '?'}, {a['followers'] if a['followers'] is not None else '?'} followers, "
+                  f"{a['following'] if a['following'] is not None else '?'} following, language {a['lang'] or '?'}", highlight=False)
+    if a.get("description"):
+        console.print(f"  bio: {a['description']}", highlight=False)
+    if run is None:
+        console.print("  No completed detection run yet: run `netforensics clusters`.")
+    elif a.get("community") is None:
+        console.print(f"  Run {run}: in no community (no behavioural links to other accounts).", highlight=False)
+    else:
+        colour = {"core": "bold red", "amplifier": "red"}.get(a.get("role") or "", "green")
+        console.print(f"  Run {run}: community {a['community']} ({a['verdict']}, score {a['community_score']:.2f}); "
+                      f"role [{colour}]{role}[/] (role score {a['role_score'] or 0:.2f})", highlight=False)
+        if a.get("signals"):
+            console.print(f"  community signals: {', '.join(a['signals'])}", highlight=False)
+    if d.evidence:
+        console.print(f"  evidence signals: {', '.join(d.evidence.get('signals', []))}", highlight=False)
+        values = d.evidence.get("values", {})
+        thresholds = d.evidence.get("thresholds", {})
+        console.print("  values: " + ", ".join(f"{k}={v}" for k, v in sorted(values.items())), highlight=False)
+        console.print("  thresholds: " + ", ".join(f"{k}={v}" for k, v in sorted(thresholds.items())), highlight=False)
+        for key in ("example_tweets", "example_ips"):
+            if d.evidence.get(key):
+                console.print(f"  {key.replace('_', ' ')}: {', '.join(map(str, d.evidence[key]))}", highlight=False)
+    console.print(_table("Sample tweets", d.tweets, ("kind", "tweet_id", "created_at", "retweets", "original_author", "delay_seconds", "text")))
+    console.print(_table("IP addresses and networks", d.ips, ("address", "kind", "country", "org", "cidr", "count", "accounts")))
+    console.print(_table("Amplifies (retweets)", d.amplifies, ("screen_name", "account_id", "retweets", "role", "community")))
+    console.print(_table("Amplified by", d.amplified_by, ("screen_name", "account_id", "retweets", "role", "community")))
+
+
+def explain_command(
+    account: Annotated[str, typer.Argument(help="Account id (or screen name).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the dossier as JSON.")] = False,
+    limit: Annotated[int, typer.Option(help="Rows per section (tweets, amplification).", min=1)] = 5,
+) -> None:
+    """An account's dossier: role and community in the current run, the evidence behind it (signals, values,
+    thresholds, example tweets and IPs), sample tweets, IPs and networks, whom it amplifies and who amplifies it."""
+    with open_store(connection()) as store:
+        run = current_run(store)
+        run_id = run["run"] if run else None
+        dossier = account_dossier(store, account, run_id, limit=limit)
+    if as_json:
+        typer.echo(json.dumps({"run": run_id, **dossier.as_dict()}, indent=2, default=str))
+        return
+    _print(dossier, run_id)

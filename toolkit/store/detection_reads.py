@@ -1,0 +1,93 @@
+"""Read a detection run back: the current run, its community table, an account's dossier, the accounts export.
+
+What ``netforensics clusters --show``, ``explain`` and ``export accounts`` print, importable for notebooks.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from netforensics import cypher_files
+from netforensics.errors import NetforensicsError
+from netforensics.store.connection import GraphStore
+
+EXPORT_COLUMNS: tuple[str, ...] = ("account_id", "community", "role", "role_score", "evidence")
+
+
+def _query(name: str) -> cypher_files.CypherFile:
+    return cypher_files.load(f"detection/{name}")
+
+
+def current_run(store: GraphStore) -> dict[str, Any] | None:
+    """The current run (id, params, code version, times, timings, summary; JSON fields decoded) or None."""
+    rows = store.read(_query("current-run"))
+    if not rows:
+        return None
+    run = dict(rows[0])
+    for key in ("params", "timings", "summary"):
+        run[key] = json.loads(run[key]) if run.get(key) else {}
+    return run
+
+
+def require_current_run(store: GraphStore) -> dict[str, Any]:
+    run = current_run(store)
+    if run is None:
+        raise NetforensicsError("No completed detection run in the database: run `netforensics clusters` first.")
+    return run
+
+
+def community_table(store: GraphStore, run: str, *, include_organic: bool = False, limit: int = 50, top: int = 5) -> list[dict[str, Any]]:
+    return store.read(_query("community-table"), {"run": run, "include_organic": include_organic, "limit": limit, "top": top})
+
+
+@dataclass
+class Dossier:
+    account: dict[str, Any]
+    evidence: dict[str, Any]
+    tweets: list[dict[str, Any]] = field(default_factory=list)
+    ips: list[dict[str, Any]] = field(default_factory=list)
+    amplifies: list[dict[str, Any]] = field(default_factory=list)
+    amplified_by: list[dict[str, Any]] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        account = {k: v for k, v in self.account.items() if k != "evidence"}
+        return {"account": account, "evidence": self.evidence, "tweets": self.tweets, "ips": self.ips,
+                "amplifies": self.amplifies, "amplified_by": self.amplified_by}
+
+
+def account_dossier(store: GraphStore, account: str, run: str | None, limit: int = 5) -> Dossier:
+    """Everything about one account (by id or screen name) in ``run``; raises when the account is unknown."""
+    rows = store.read(_query("account-dossier"), {"account": account, "run": run})
+    if not rows:
+        raise NetforensicsError(f"No account with id or screen name {account!r} in the database.")
+    found = rows[0]
+    account_id = found["account_id"]
+    evidence = json.loads(found["evidence"]) if found.get("evidence") else {}
+    amplification = store.read(_query("account-amplification"), {"account": account_id, "run": run, "limit": limit})
+    return Dossier(
+        account=found,
+        evidence=evidence,
+        tweets=store.read(_query("account-tweets"), {"account": account_id, "limit": limit}),
+        ips=store.read(_query("account-ips"), {"account": account_id, "limit": limit * 2}),
+        amplifies=[r for r in amplification if r["direction"] == "amplifies"],
+        amplified_by=[r for r in amplification if r["direction"] == "amplified by"],
+    )
+
+
+def export_accounts(store: GraphStore, run: str, out: Path) -> int:
+    """Write ``account_id,community,role,role_score,evidence`` for every account; returns the rows written."""
+    rows = store.read(_query("export-accounts"), {"run": run})
+    columns = rows[0] if rows else {name: [] for name in EXPORT_COLUMNS}
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        with out.open("w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(EXPORT_COLUMNS)
+            writer.writerows(zip(*(columns[name] for name in EXPORT_COLUMNS)))
+    except OSError as err:
+        raise NetforensicsError(f"Cannot write {out}: {err.strerror}.") from err
+    return len(columns["account_id"])
