@@ -151,6 +151,35 @@ def _signal_columns(signals: AccountSignals, keep: npt.NDArray[np.bool_], member
     return columns
 
 
+def write_communities(store: GraphStore, run_id: str, p: Projection, labels: IntArray, signals: AccountSignals,
+                      features: CommunityFeatures, scores: CommunityScores,
+                      assign_ids: AssignIds | None = None) -> tuple[IntArray, list[CommunitySummary]]:
+    """Write the run's communities and memberships (signals stored for members of communities that are not plainly
+    organic, where the role rules look); returns the community id per account and the community summaries."""
+    ids = dict(assign_ids(p.account_ids, labels)) if assign_ids is not None else {}
+    label_ids = np.arange(len(features.size), dtype=np.int64)
+    for label, cid in ids.items():
+        label_ids[label] = cid
+    community = np.where(labels > 0, label_ids[labels], 0)
+    summaries = [
+        CommunitySummary(int(label_ids[c]), int(features.size[c]), float(scores.score[c]), scores.verdict[c],
+                         scores.signals(c), features.row(c))
+        for c in range(1, len(features.size))
+    ]
+    detection_writes.write_communities(store, run_id, [
+        {"id": s.id, "size": s.size, "score": s.score, "verdict": s.verdict,
+         "signals": [f"{name} {value:.2f}" for name, value in s.signals],
+         "features": json.dumps({"features": s.features,
+                                 "strengths": {k: round(float(v[c]), 3) for k, v in scores.strengths.items()}}, sort_keys=True)}
+        for c, s in enumerate(summaries, start=1)
+    ])
+    members = np.flatnonzero(labels > 0)
+    flaggable = np.array([v != "organic" for v in scores.verdict], dtype=bool)[labels]
+    detection_writes.write_memberships(store, run_id, p.account_ids[members].tolist(), community[members].tolist(),
+                                       _signal_columns(signals, flaggable, members))
+    return community, summaries
+
+
 def detect(p: Projection, params: DetectionParams, gds_store: GraphStore | None = None,
            timings: dict[str, float] | None = None) -> tuple[Layers, IntArray, AccountSignals, CommunityFeatures, CommunityScores]:
     """The pure part of a run (arrays in, labels, signals, features and scores out)."""
@@ -201,26 +230,7 @@ def run_detection(store: GraphStore, params: DetectionParams | None = None, *, p
 
         say("writing communities and roles")
         started = time.perf_counter()
-        ids = dict(assign_ids(p.account_ids, labels)) if assign_ids is not None else {}
-        label_ids = np.arange(len(features.size), dtype=np.int64)
-        for label, cid in ids.items():
-            label_ids[label] = cid
-        community = np.where(labels > 0, label_ids[labels], 0)
-        summaries = [
-            CommunitySummary(int(label_ids[c]), int(features.size[c]), float(scores.score[c]), scores.verdict[c],
-                             scores.signals(c), features.row(c))
-            for c in range(1, len(features.size))
-        ]
-        detection_writes.write_communities(store, run_id, [
-            {"id": s.id, "size": s.size, "score": s.score, "verdict": s.verdict,
-             "signals": [f"{name} {value:.2f}" for name, value in s.signals],
-             "features": json.dumps({"features": s.features, "strengths": {k: round(float(v[c]), 3) for k, v in scores.strengths.items()}}, sort_keys=True)}
-            for c, s in enumerate(summaries, start=1)
-        ])
-        members = np.flatnonzero(labels > 0)
-        flaggable = np.array([v != "organic" for v in scores.verdict], dtype=bool)[labels]
-        detection_writes.write_memberships(store, run_id, p.account_ids[members].tolist(), community[members].tolist(),
-                                           _signal_columns(signals, flaggable, members))
+        community, summaries = write_communities(store, run_id, p, labels, signals, features, scores, assign_ids)
         timings["write_communities"] = time.perf_counter() - started
 
         started = time.perf_counter()

@@ -1,0 +1,109 @@
+"""Feature arithmetic and the community score / verdict, on hand-made arrays."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+
+import numpy as np
+import pytest
+
+from netforensics.detect.features import (
+    CommunityFeatures, FeatureParams, _hour_block, account_signals, community_features, group_median,
+)
+from netforensics.detect.layers import LayerParams, build_layers
+from netforensics.detect.scoring import Ramp, ScoringParams, score_communities
+from tests.test_detect_layers import projection
+
+DAY = 86_400.0
+
+
+def test_group_median_ignores_nan_and_handles_even_counts() -> None:
+    groups = np.array([0, 0, 0, 1, 1, 1, 1, 2])
+    values = np.array([5.0, 1.0, 3.0, 4.0, 1.0, 2.0, 3.0, np.nan])
+    result = group_median(groups, values, 4)
+    assert result[:2].tolist() == [3.0, 2.5]
+    assert np.isnan(result[2]) and np.isnan(result[3])
+
+
+def test_hour_block_is_circular() -> None:
+    hist = np.zeros((2, 24))
+    hist[0, [22, 23, 0, 1]] = 10  # night owls across midnight
+    hist[1] = 1  # uniform
+    shares = _hour_block(hist, 4)
+    assert shares[0] == pytest.approx(1.0)
+    assert shares[1] == pytest.approx(4 / 24)
+
+
+def test_account_signals_and_community_features_arithmetic() -> None:
+    # community 1: accounts 0-5 (0 is the author; 1-5 retweet it fast, from one hosting exit, created the same day)
+    # community 2: accounts 6-9 (people retweeting 6 hours later, each from a home address, created years apart)
+    t0 = 1_560_000_000.0
+    rt = [(k, 0, 0, t0 + 120 * k, t0) for k in range(1, 6)] + [(k, 6, 1, t0 + 6 * 3600 + k, t0) for k in range(7, 10)]
+    ips = [(k, 0) for k in range(0, 6)] + [(k, k - 5) for k in range(6, 10)]
+    p = projection(10, rt=rt, ips=ips, ip_kinds=["hosting", "residential", "residential", "residential", "residential"])
+    p.created[:] = np.array([t0 - 3 * DAY] * 6 + [t0 - 3000 * DAY, t0 - 2000 * DAY, t0 - 1000 * DAY, t0 - 900 * DAY])
+    p.no_bio[:6] = True
+    p.post_account = np.array([0, 0, 6, 6])
+    p.post_time = np.array([t0, t0 - 200 * DAY, t0, t0 - DAY])
+    layers = build_layers(p, LayerParams(co_retweet_window=120))
+    labels = np.array([1] * 6 + [2] * 4)
+    params = FeatureParams(burst_min_accounts=5)
+    s = account_signals(p, layers, labels, params)
+    assert s.retweets.tolist() == [0, 1, 1, 1, 1, 1, 0, 1, 1, 1]
+    assert s.amplified_by_members.tolist() == [5, 0, 0, 0, 0, 0, 3, 0, 0, 0]
+    assert s.median_delay[1:6].tolist() == [120, 240, 360, 480, 600]
+    assert s.fast_share[1:6].tolist() == [1.0] * 5 and s.fast_share[7:].tolist() == [0.0] * 3
+    assert s.sync_partners[1:6].tolist() == [1, 2, 2, 2, 1]  # neighbours within 120 s
+    assert s.exit_members[:6].tolist() == [5] * 6 and s.exit_members[6:].tolist() == [0] * 4
+    assert s.creation_burst.tolist() == [True] * 6 + [False] * 4
+    assert s.repurposed.tolist() == [True] + [False] * 9  # 200 days of silence
+    assert bool(s.young[1]) and not bool(s.young[7])
+
+    f = community_features(p, labels, s, params)
+    assert f.size.tolist() == [0, 6, 4]
+    assert f.creation_burst_share[1] == 1.0 and f.creation_burst_share[2] == 0.0
+    assert f.default_profile_share[1] == 1.0
+    assert f.shared_exit_share[1] == 1.0 and f.shared_exit_share[2] == 0.0
+    assert f.fast_retweet_share[1] == 1.0 and f.fast_retweet_share[2] == 0.0
+    assert f.median_delay_minutes[1] == pytest.approx(6.0)
+    assert f.amplification_share[1] == pytest.approx(5 / 7)  # 5 member retweets of 7 activities
+    assert f.own_content_share[2] == pytest.approx(2 / 5)
+
+
+def features(k: int, **columns: list[float]) -> CommunityFeatures:
+    base = {f.name: np.zeros(k) for f in fields(CommunityFeatures)}
+    base["size"] = np.full(k, 100)
+    base["weekend_share"] = np.full(k, 0.28)
+    for name, values in columns.items():
+        base[name] = np.asarray(values, dtype=float)
+    return CommunityFeatures(**base)
+
+
+def test_ramp_and_inverted_ramp() -> None:
+    f = features(3, hour_concentration=[0.5, 0.7, 0.9], weekend_share=[0.3, 0.14, 0.0])
+    assert Ramp("hour_concentration", 0.6, 0.8).strength(f).tolist() == pytest.approx([0.0, 0.5, 1.0])
+    assert Ramp("weekend_share", 0.2, 0.08, invert=True).strength(f).tolist() == pytest.approx([0.0, 0.5, 1.0])
+
+
+def test_dense_synchronised_fandom_is_not_guilty_but_an_operation_is() -> None:
+    # 0 unused; 1 a fandom (synchronised, amplifying, but genuine people); 2 an operation; 3 a newsroom audience
+    f = features(
+        4,
+        fast_retweet_share=[0, 0.7, 0.4, 0.3], sync_share=[0, 1.0, 0.8, 0.2], amplification_share=[0, 0.8, 0.3, 0.4],
+        creation_burst_share=[0, 0.0, 0.8, 0.0], young_share=[0, 0.2, 0.8, 0.15], default_profile_share=[0, 0.1, 0.9, 0.1],
+        hour_concentration=[0, 0.5, 0.85, 0.5], shared_exit_share=[0, 0.0, 1.0, 0.05],
+    )
+    scores = score_communities(f, ScoringParams())
+    assert scores.verdict == ["organic", "organic", "inauthentic", "organic"]
+    assert scores.score[2] > 0.8 > 0.3 > scores.score[1]
+    assert [name for name, _ in scores.signals(2)][:2] == ["account_age", "creation"]
+
+
+def test_two_identity_families_are_not_enough() -> None:
+    f = features(2, creation_burst_share=[0, 1.0], default_profile_share=[0, 1.0], fast_retweet_share=[0, 1.0],
+                 sync_share=[0, 1.0], amplification_share=[0, 1.0])
+    scores = score_communities(f, ScoringParams())
+    assert scores.verdict[1] == "suspicious"
+    small = features(2, creation_burst_share=[0, 1.0], default_profile_share=[0, 1.0], shared_exit_share=[0, 1.0],
+                     young_share=[0, 1.0], size=[0, 4])
+    assert score_communities(small, ScoringParams()).verdict[1] != "inauthentic"
