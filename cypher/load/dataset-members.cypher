@@ -1,8 +1,8 @@
 // name: dataset-members
-// description: Tag accounts with the dataset they were loaded from.
-// param: rows: list[map]
+// description: Tag accounts (which exist already) with the dataset they were loaded from.
+// param: ids: list[string]
 // param: dataset: string
 MATCH (d:Dataset {name: $dataset})
-UNWIND $rows AS row
-MATCH (a:Account {id: row.id})
+UNWIND $ids AS id
+MATCH (a:Account {id: id})
 MERGE (a)-[:IN_DATASET]->(d)

@@ -1,7 +1,8 @@
 // name: quotes
-// description: Link a quote tweet to the quoted tweet (both tweets exist already).
-// param: rows: list[map]
-UNWIND $rows AS row
-MATCH (src:Tweet {id: row.src})
-MATCH (dst:Tweet {id: row.dst})
+// description: Link a quote tweet to the quoted tweet (both tweets exist already). Parallel lists: src[i] -> dst[i].
+// param: src: list[string]
+// param: dst: list[string]
+UNWIND range(0, size($src) - 1) AS i
+MATCH (src:Tweet {id: $src[i]})
+MATCH (dst:Tweet {id: $dst[i]})
 MERGE (src)-[:QUOTES]->(dst)

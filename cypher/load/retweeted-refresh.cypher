@@ -1,8 +1,8 @@
 // name: retweeted-refresh
 // description: Recompute the account-level RETWEETED summary (count, first_at, last_at) of the given retweeters from the tweet graph.
-// param: rows: list[map]
-UNWIND $rows AS row
-MATCH (a:Account {id: row.id})
+// param: ids: list[string]
+UNWIND $ids AS id
+MATCH (a:Account {id: id})
 CALL (a) {
   MATCH (a)-[:POSTED]->(rt:Tweet)-[:RETWEETS]->(:Tweet)<-[:POSTED]-(b:Account)
   WHERE b <> a

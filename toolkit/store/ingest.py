@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import queue
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -190,8 +192,9 @@ def load_file(store: GraphStore, source: Source, path: Path, options: LoadOption
     if progress:
         progress.start_file(path, parsed.bytes_total)
     status = "failed"
+    batches = _Prefetched(batched(_accepted(parsed.records, path, rejects, result), options.batch_size), parsed.records)
     try:
-        for batch in batched(_accepted(parsed.records, path, rejects, result), options.batch_size):
+        for batch in batches:
             source.write(store, batch, ctx, result.counts)
             result.rows_loaded += len(batch)
             if progress:
@@ -205,6 +208,7 @@ def load_file(store: GraphStore, source: Source, path: Path, options: LoadOption
             "to resume (rows already written are merged, not duplicated)."
         ) from err
     finally:
+        batches.close()  # the parsing thread has stopped (and counted every reject) once this returns
         if shared_rejects is None:
             rejects.close()
         result.seconds = time.perf_counter() - started
@@ -222,6 +226,56 @@ def load_file(store: GraphStore, source: Source, path: Path, options: LoadOption
             f"see {rejects.path}. The accepted rows were loaded; fix the file and load it again."
         )
     return result
+
+
+class _Prefetched:
+    """Iterate ``batches`` while a thread parses the next ones: the parser (Python) runs while the writer waits for
+    the server (the driver releases the GIL in socket IO). At most ``depth`` parsed batches wait in memory."""
+
+    _END = object()
+
+    def __init__(self, batches: Iterator[list[Row]], records: Iterator[Any], depth: int = 2) -> None:
+        self._batches = batches
+        self._records = records
+        self._queue: queue.Queue[Any] = queue.Queue(maxsize=depth)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._produce, name="netforensics-parse", daemon=True)
+        self._thread.start()
+
+    def _produce(self) -> None:
+        try:
+            for batch in self._batches:
+                if self._stop.is_set():
+                    break
+                self._put(batch)
+        except BaseException as err:  # handed to the consumer, raised there  # noqa: BLE001
+            self._put(err)
+        finally:
+            close = getattr(self._records, "close", None)
+            if close is not None:
+                close()  # closes the input file, also when the consumer stopped early
+            self._put(self._END)
+
+    def _put(self, item: Any) -> None:
+        while not self._stop.is_set():
+            try:
+                self._queue.put(item, timeout=0.1)
+                return
+            except queue.Full:
+                continue
+
+    def __iter__(self) -> Iterator[list[Row]]:
+        while True:
+            item = self._queue.get()
+            if item is self._END:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join()
 
 
 def _accepted(records: Iterator[Any], path: Path, rejects: RejectsFile, result: FileResult) -> Iterator[Row]:

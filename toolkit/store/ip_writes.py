@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from netforensics.store.batch_writes import WriteCounts, read_rows, write_rows
+from netforensics.store.batch_writes import Step, WriteCounts, read_rows, write_batch
 from netforensics.store.connection import GraphStore
-from netforensics.store.evidence_writes import LoadContext, Row
+from netforensics.store.evidence_writes import LoadContext, Row, remember_accounts, stub_step
 
 
 def candidate_starts(sort_key: str, prefix_lengths: Sequence[int]) -> list[str]:
@@ -23,21 +23,28 @@ def candidate_starts(sort_key: str, prefix_lengths: Sequence[int]) -> list[str]:
 def write_ip_observations(store: GraphStore, rows: Sequence[Row], ctx: LoadContext, counts: WriteCounts) -> None:
     if ctx.prefix_lengths is None:
         ctx.prefix_lengths = sorted(r["length"] for r in read_rows(store, "network-prefix-lengths"))
-    ips = {r["address"]: {"address": r["address"], "version": r["version"], "sort_key": r["sort_key"]} for r in rows}
-    accounts = {r["account_id"] for r in rows}
-    write_rows(store, "account-stubs", [{"id": a, "screen_name": None} for a in accounts], counts, now=ctx.now)
-    write_rows(store, "ips", list(ips.values()), counts)
-    write_rows(store, "used-ip", list(rows), counts)
+    ips = {r["address"]: r for r in rows}
+    stubs = stub_step([r["account_id"] for r in rows], ctx)
+    steps = [
+        stubs,
+        Step("ips", {"addresses": list(ips), "versions": [r["version"] for r in ips.values()],
+                     "sort_keys": [r["sort_key"] for r in ips.values()]}, len(ips)),
+        Step("used-ip", {"accounts": [r["account_id"] for r in rows], "addresses": [r["address"] for r in rows],
+                         "first_seen": [r["first_seen"] for r in rows], "last_seen": [r["last_seen"] for r in rows],
+                         "counts": [r["count"] for r in rows]}, len(rows)),
+    ]
     if ctx.prefix_lengths:
         lengths = ctx.prefix_lengths
         links = [{"address": a, "sort_key": ip["sort_key"], "starts": candidate_starts(ip["sort_key"], lengths)} for a, ip in ips.items()]
-        write_rows(store, "ip-networks", links, counts)
+        steps.append(Step("ip-networks", {"rows": links}, len(links)))
+    write_batch(store, steps, counts)
+    remember_accounts(stubs, ctx)
 
 
 def write_networks(store: GraphStore, rows: Sequence[Row], ctx: LoadContext, counts: WriteCounts) -> None:
     networks = {r["cidr"]: r for r in rows}
     # Widest first: fewer re-points when a batch holds nested ranges (the result does not depend on the order).
     ordered = sorted(networks.values(), key=lambda r: int(r["range_end"], 16) - int(r["range_start"], 16), reverse=True)
-    write_rows(store, "networks", ordered, counts)
-    write_rows(store, "network-ips", [{"cidr": r["cidr"]} for r in ordered], counts)
+    write_batch(store, [Step("networks", {"rows": ordered}, len(ordered)),
+                        Step("network-ips", {"rows": [{"cidr": r["cidr"]} for r in ordered]}, len(ordered))], counts)
     ctx.prefix_lengths = None  # an IP load in this process must look the lengths up again
