@@ -1,9 +1,10 @@
 // name: core
-// description: Core operators: members of an inauthentic community whose own content the community amplifies, i.e. at least $min_amplifiers distinct members of the same community retweeted them and they posted at least $min_posts tweets of their own. Role score = community score x (1 - 1 / (1 + amplifying members)). Rules run in file order; a later rule never overrides an earlier role.
+// description: Core operators: members of an inauthentic community whose own content the community amplifies, i.e. at least $min_amplifiers distinct members of the same community retweeted them, those members make up at least $min_member_share of everyone who retweeted them (a news hub that operators retweet as camouflage is amplified mostly by real people), and they posted at least $min_posts tweets of their own. Role score = community score x (1 - 1 / (1 + amplifying members)). Rules run in file order; a later rule never overrides an earlier role.
 // category: roles
 // param: run: string
 // param: verdicts: list[string] = inauthentic
 // param: min_amplifiers: int = 2
+// param: min_member_share: float = 0.5
 // param: min_posts: int = 1
 // param: examples: int = 3
 // returns: account_id, role, role_score, evidence
@@ -11,7 +12,9 @@ MATCH (c:Community {run: $run})<-[m:MEMBER_OF]-(a:Account)
 WHERE c.verdict IN $verdicts AND m.role = '' AND m.posts >= $min_posts
 WITH c, m, a, COUNT { MATCH (b:Account)-[:RETWEETED]->(a) WHERE EXISTS { (b)-[:MEMBER_OF]->(c) } } AS amplifiers
 WHERE amplifiers >= $min_amplifiers
-WITH c, m, a, amplifiers,
+WITH c, m, a, amplifiers, COUNT { (:Account)-[:RETWEETED]->(a) } AS retweeters
+WHERE toFloat(amplifiers) / retweeters >= $min_member_share
+WITH c, m, a, amplifiers, retweeters,
      COLLECT {
        MATCH (a)-[:POSTED]->(t:Tweet)<-[:RETWEETS]-(rt:Tweet)
        WITH t, count(rt) AS retweets ORDER BY retweets DESC, t.id
@@ -35,10 +38,10 @@ RETURN a.id AS account_id, 'core' AS role,
            CASE WHEN m.default_profile OR m.default_handle THEN 'default_profile' END,
            CASE WHEN m.exit_members >= 2 THEN 'shared_exit_ip' END,
            CASE WHEN m.mainland THEN 'mainland_ip' END] WHERE s IS NOT NULL],
-         values: {amplified_by_members: amplifiers, posts: m.posts, retweets: m.retweets,
+         values: {amplified_by_members: amplifiers, retweeters: retweeters, member_share: round(toFloat(amplifiers) / retweeters, 3), posts: m.posts, retweets: m.retweets,
                   creation_cohort: m.creation_cohort, age_days: m.age_days, dormant_days: m.dormant_days,
                   exit_members: m.exit_members},
-         thresholds: {min_amplifiers: $min_amplifiers, min_posts: $min_posts},
+         thresholds: {min_amplifiers: $min_amplifiers, min_member_share: $min_member_share, min_posts: $min_posts},
          example_tweets: example_tweets, example_ips: example_ips
        } AS evidence
 ORDER BY account_id

@@ -1,11 +1,12 @@
 // name: amplifier
-// description: Amplifiers: members of an inauthentic community whose retweets mostly amplify core operators (at least $min_core_retweets retweets of core accounts of this run, making at least $min_core_share of their retweets), corroborated by at least $min_corroborating of: fast retweets (median delay <= $fast_delay_seconds), synchronised co-retweets with members, an exit IP (VPN / hosting / mainland) shared with members, a creation burst, a young account, a default profile, a mainland IP. A real user who retweeted operation content once, at a human pace, from a home address, is not an amplifier. Role score = community score x corroborating / 7.
+// description: Amplifiers: members of an inauthentic community whose retweets mostly amplify core operators (at least $min_core_retweets retweets of core accounts of this run, making at least $min_core_share of their retweets), corroborated by at least $min_corroborating of the following, at least $min_identity of them about who the account is or where it connects from (shared exit IP, creation burst, young account, mainland IP): fast retweets (median delay <= $fast_delay_seconds), synchronised co-retweets with members, an exit IP (VPN / hosting / mainland) shared with members, a creation burst, a young account, a default profile, a mainland IP. A real user who retweeted operation content once, at a human pace, from a home address, is not an amplifier. Role score = community score x corroborating / 7.
 // category: roles
 // param: run: string
 // param: verdicts: list[string] = inauthentic
 // param: min_core_retweets: int = 1
 // param: min_core_share: float = 0.5
 // param: min_corroborating: int = 3
+// param: min_identity: int = 1
 // param: fast_delay_seconds: int = 1800
 // param: min_sync_partners: int = 1
 // param: min_exit_members: int = 2
@@ -28,6 +29,7 @@ WITH c, m, a, core_retweets, core_accounts, core_share, [s IN [
        CASE WHEN m.default_profile OR m.default_handle THEN 'default_profile' END,
        CASE WHEN m.mainland THEN 'mainland_ip' END] WHERE s IS NOT NULL] AS corroborating
 WHERE size(corroborating) >= $min_corroborating
+  AND size([s IN corroborating WHERE s IN ['shared_exit_ip', 'creation_burst', 'young_account', 'mainland_ip']]) >= $min_identity
 WITH c, m, a, core_retweets, core_accounts, core_share, corroborating,
      COLLECT {
        MATCH (a)-[:POSTED]->(t:Tweet)-[:RETWEETS]->(:Tweet)<-[:POSTED]-(:Account)-[:MEMBER_OF {run: $run, role: 'core'}]->(:Community)
@@ -51,7 +53,7 @@ RETURN a.id AS account_id, 'amplifier' AS role,
                   sync_partners: m.sync_partners, exit_members: m.exit_members, creation_cohort: m.creation_cohort,
                   age_days: m.age_days},
          thresholds: {min_core_retweets: $min_core_retweets, min_core_share: $min_core_share,
-                      min_corroborating: $min_corroborating, fast_delay_seconds: $fast_delay_seconds,
+                      min_corroborating: $min_corroborating, min_identity: $min_identity, fast_delay_seconds: $fast_delay_seconds,
                       min_sync_partners: $min_sync_partners, min_exit_members: $min_exit_members},
          example_tweets: example_tweets, example_ips: example_ips
        } AS evidence

@@ -32,6 +32,7 @@ class FeatureParams:
     burst_min_share: float = 0.01  # ... and this share of the community were created on it
     hour_window: int = 9  # hours in the busiest contiguous block of the day ("office hours")
     exit_min_members: int = 2  # an exit address (VPN / hosting / mainland) shared with this many other members
+    min_readable_handles: int = 20  # fewer unhashed handles than this in a community: handle share counts 0
 
 
 @dataclass
@@ -212,6 +213,7 @@ def community_features(p: Projection, labels: IntArray, s: AccountSignals, param
         base = fsize if among is None else np.bincount(labels[among & (labels > 0)], minlength=k).astype(float)
         return _ratio(np.bincount(labels[mask], minlength=k).astype(float), base)
 
+    readable = np.bincount(labels[~p.hashed], minlength=k)
     act_account = np.concatenate([p.post_account, p.rt_account])
     act_time = np.concatenate([p.post_time, p.rt_time])
     act_label = labels[act_account]
@@ -245,7 +247,7 @@ def community_features(p: Projection, labels: IntArray, s: AccountSignals, param
         young_share=share(s.young),
         repurposed_share=share(s.repurposed),
         default_profile_share=share(s.default_profile),
-        default_handle_share=share(s.default_handle, among=~p.hashed),
+        default_handle_share=np.where(readable >= params.min_readable_handles, share(s.default_handle, among=~p.hashed), 0.0),
         hour_concentration=_hour_block(hist, params.hour_window),
         weekend_share=_ratio(weekend, activity),
         fast_retweet_share=_ratio(fast, np.bincount(rt_label[known], minlength=k).astype(float)),

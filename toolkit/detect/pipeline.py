@@ -51,14 +51,14 @@ AssignIds = Callable[[npt.NDArray[np.object_], IntArray], Mapping[int, int]]
 @dataclass(frozen=True)
 class DetectionParams:
     seed: int = 1
-    resolution: float = 1.0
+    resolution: float = 2.0  # above 1: counters modularity's resolution limit, which merges small teams into big crowds
     engine: str = "igraph"  # igraph | leidenalg | gds
     objective: str = "modularity"  # modularity | cpm
     iterations: int = -1
     window: float = 60.0  # co-retweet window, seconds
     layers: tuple[str, ...] = LAYER_NAMES
     layer_weights: Mapping[str, float] = field(
-        default_factory=lambda: {"retweet": 1.0, "co_retweet": 1.0, "infrastructure": 1.0, "follow": 0.5}
+        default_factory=lambda: {"retweet": 1.0, "co_retweet": 1.0, "infrastructure": 2.0, "follow": 0.5}
     )
     keep_runs: int = 2  # completed runs whose memberships are kept (the current one and the one before)
     features: FeatureParams = field(default_factory=FeatureParams)
