@@ -1,0 +1,125 @@
+"""Role rules and the run lifecycle on a small hand-built operation (tests/detect_scenario.py) in the real server."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from netforensics.detect import pipeline
+from netforensics.detect.features import account_signals, community_features
+from netforensics.detect.layers import build_layers
+from netforensics.detect.pipeline import DetectionParams, run_detection, write_communities
+from netforensics.detect.scoring import score_communities
+from netforensics.errors import NetforensicsError
+from netforensics.graph.projection import project
+from netforensics.store import detection_writes
+from netforensics.store.connection import GraphStore
+from netforensics.store.detection_reads import current_run
+from tests.detect_scenario import AMPLIFIERS, CORE, ONCE, PEOPLE, load_scenario
+
+pytestmark = pytest.mark.neo4j
+
+
+def roles_of(store: GraphStore, run: str) -> dict[str, str]:
+    rows = store.read("MATCH (a:Account)-[m:MEMBER_OF {run: $run}]->() WHERE m.role <> '' RETURN a.id AS id, m.role AS role", {"run": run})
+    return {r["id"]: r["role"] for r in rows}
+
+
+def labelled(store: GraphStore, label: str) -> set[str]:
+    return {r["id"] for r in store.read(f"MATCH (a:{label}) RETURN a.id AS id")}
+
+
+@pytest.fixture()
+def scenario(store: GraphStore, tmp_path: Path) -> GraphStore:
+    load_scenario(store, tmp_path / "scenario")
+    return store
+
+
+def test_full_run_flags_core_and_amplifiers_but_not_real_people(scenario: GraphStore) -> None:
+    result = run_detection(scenario, DetectionParams(seed=1))
+    roles = roles_of(scenario, result.run_id)
+    assert {a for a, r in roles.items() if r == "core"} == set(CORE)
+    assert {a for a, r in roles.items() if r == "amplifier"} == set(AMPLIFIERS)
+    assert labelled(scenario, "CoreOperator") == set(CORE)
+    assert labelled(scenario, "Amplifier") == set(AMPLIFIERS)
+    operation = {c.verdict for c in result.communities if c.size >= 20 and c.verdict == "inauthentic"}
+    assert operation == {"inauthentic"}
+    evidence = json.loads(scenario.read_value(
+        "MATCH (:Account {id: 'amp-01'})-[m:MEMBER_OF {run: $run}]->() RETURN m.evidence", {"run": result.run_id}))
+    assert evidence["rule"] == "amplifier"
+    assert {"amplifies_core", "shared_exit_ip", "creation_burst"} <= set(evidence["signals"])
+    assert evidence["thresholds"]["min_corroborating"] == 3
+    assert evidence["example_tweets"] and evidence["example_ips"][0].startswith("10.2.0.1 (hosting")
+
+
+def test_one_time_retweeter_inside_the_operations_community_is_not_an_amplifier(scenario: GraphStore) -> None:
+    """Worst case: the two real users who retweeted operation content once are placed in the operation's community."""
+    p = project(scenario)
+    params = DetectionParams()
+    layers = build_layers(p, params.layer_params())
+    index = {a: i for i, a in enumerate(p.account_ids.tolist())}
+    labels = np.full(p.n_accounts, 2, dtype=np.int64)
+    labels[[index[a] for a in CORE + AMPLIFIERS + ONCE]] = 1
+    signals = account_signals(p, layers, labels, params.features)
+    features = community_features(p, labels, signals, params.features)
+    scores = score_communities(features, params.scoring)
+    assert scores.verdict[1:] == ["inauthentic", "organic"]
+    detection_writes.start_run(scenario, "run-forced", params.as_dict(), "test")
+    write_communities(scenario, "run-forced", p, labels, signals, features, scores)
+    assigned = detection_writes.apply_role_rules(scenario, "run-forced")
+    roles = {a.account_id: a.role for a in assigned}
+    assert {a for a in roles if roles[a] == "core"} == set(CORE)
+    assert {a for a in roles if roles[a] == "amplifier"} == set(AMPLIFIERS)
+    assert not set(ONCE) & set(roles)
+    assert not set(PEOPLE) & set(roles)
+
+
+def test_previous_run_stays_current_until_the_new_one_completes_and_a_failed_run_changes_nothing(
+        scenario: GraphStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = run_detection(scenario, DetectionParams(seed=1))
+    before = (roles_of(scenario, first.run_id), labelled(scenario, "CoreOperator"), labelled(scenario, "Amplifier"))
+    seen: dict[str, object] = {}
+    real_rules = detection_writes.apply_role_rules
+
+    def observing_rules(store: GraphStore, run: str, batch_size: int = 10_000) -> list[detection_writes.RoleAssignment]:
+        # the new run's communities exist, but the first run is still the current one
+        seen["current_during_write"] = current_run(store)["run"]
+        seen["new_communities"] = store.read_value("MATCH (c:Community {run: $run}) RETURN count(c)", {"run": run})
+        return real_rules(store, run, batch_size)
+
+    monkeypatch.setattr(detection_writes, "apply_role_rules", observing_rules)
+    second = run_detection(scenario, DetectionParams(seed=1))
+    assert seen["current_during_write"] == first.run_id
+    assert seen["new_communities"] > 0
+    assert current_run(scenario)["run"] == second.run_id
+    assert roles_of(scenario, second.run_id) == before[0]
+
+    def failing_rules(store: GraphStore, run: str, batch_size: int = 10_000) -> list[detection_writes.RoleAssignment]:
+        real_rules(store, run, batch_size)
+        raise RuntimeError("disk full (injected)")
+
+    monkeypatch.setattr(detection_writes, "apply_role_rules", failing_rules)
+    with pytest.raises(NetforensicsError, match="disk full"):
+        run_detection(scenario, DetectionParams(seed=1))
+    failed = scenario.read("MATCH (r:DetectionRun {status: 'failed'}) RETURN r.id AS id, r.error AS error, r.current AS current")
+    assert len(failed) == 1 and "disk full" in failed[0]["error"] and failed[0]["current"] is False
+    assert scenario.read_value("MATCH (c:Community {run: $run}) RETURN count(c)", {"run": failed[0]["id"]}) == 0
+    assert current_run(scenario)["run"] == second.run_id
+    assert (roles_of(scenario, second.run_id), labelled(scenario, "CoreOperator"), labelled(scenario, "Amplifier")) == before
+
+
+def test_memberships_of_old_runs_are_pruned(scenario: GraphStore) -> None:
+    runs = [run_detection(scenario, DetectionParams(seed=1)).run_id for _ in range(3)]
+    kept = scenario.read("MATCH ()-[m:MEMBER_OF]->() RETURN DISTINCT m.run AS run ORDER BY run")
+    assert [r["run"] for r in kept] == sorted(runs[1:])
+    assert scenario.read_value("MATCH (c:Community {run: $run}) RETURN count(c)", {"run": runs[0]}) > 0
+
+
+def test_empty_graph_fails_cleanly(store: GraphStore) -> None:
+    with pytest.raises(NetforensicsError, match="no accounts"):
+        run_detection(store)
+    assert store.read_value("MATCH (r:DetectionRun) RETURN r.status") == "failed"
+    assert pipeline.code_version()
