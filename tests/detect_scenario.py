@@ -97,13 +97,13 @@ def write_scenario(folder: Path) -> None:
         writer.writeheader()
         writer.writerows(tweets)
     with (folder / "ips.csv").open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["account_id", "ip", "first_seen", "last_seen", "count"])
-        writer.writerows([(a, ip, "2019-06-03T00:00:00Z", "2019-06-17T00:00:00Z", 5) for a, ip in ips])
+        plain = csv.writer(handle)
+        plain.writerow(["account_id", "ip", "first_seen", "last_seen", "count"])
+        plain.writerows([(a, ip, "2019-06-03T00:00:00Z", "2019-06-17T00:00:00Z", 5) for a, ip in ips])
     with (folder / "ip_ranges.csv").open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["network", "asn", "as_org", "country", "is_vpn", "kind"])
-        writer.writerows([("10.1.0.0/16", 64512, "Tunnel VPN", "HK", "true", "vpn"),
+        plain = csv.writer(handle)
+        plain.writerow(["network", "asn", "as_org", "country", "is_vpn", "kind"])
+        plain.writerows([("10.1.0.0/16", 64512, "Tunnel VPN", "HK", "true", "vpn"),
                           ("10.2.0.0/16", 64513, "Cloud Servers", "SG", "false", "hosting"),
                           ("30.0.0.0/16", 64514, "City University", "HK", "false", "campus"),
                           ("40.0.0.0/16", 64515, "Harbour Broadband", "HK", "false", "residential")])

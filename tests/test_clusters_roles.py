@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -81,7 +82,7 @@ def test_previous_run_stays_current_until_the_new_one_completes_and_a_failed_run
         scenario: GraphStore, monkeypatch: pytest.MonkeyPatch) -> None:
     first = run_detection(scenario, DetectionParams(seed=1))
     before = (roles_of(scenario, first.run_id), labelled(scenario, "CoreOperator"), labelled(scenario, "Amplifier"))
-    seen: dict[str, object] = {}
+    seen: dict[str, Any] = {}
     real_rules = detection_writes.apply_role_rules
 
     def observing_rules(store: GraphStore, run: str, batch_size: int = 10_000) -> list[detection_writes.RoleAssignment]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 
 import numpy as np
 import pytest
@@ -11,8 +12,8 @@ from netforensics.detect.layers import LayerParams, build_layers, combine, infra
 from netforensics.graph.projection import NETWORK_KINDS, Projection
 
 
-def projection(n: int, *, rt: list[tuple[int, int, int, float, float]] = (), ips: list[tuple[int, int]] = (),
-               ip_kinds: list[str] = (), follows: list[tuple[int, int]] = ()) -> Projection:
+def projection(n: int, *, rt: Sequence[tuple[int, int, int, float, float]] = (), ips: Sequence[tuple[int, int]] = (),
+               ip_kinds: Sequence[str] = (), follows: Sequence[tuple[int, int]] = ()) -> Projection:
     """A Projection of ``n`` accounts; rt rows are (retweeter, author, tweet, time, original time)."""
     r = np.array(rt, dtype=float).reshape(-1, 5)
     i = np.array(ips, dtype=np.int64).reshape(-1, 2)

@@ -36,7 +36,7 @@ def agreement(labels: np.ndarray, truth: np.ndarray) -> float:
 @pytest.mark.parametrize("engine", ["igraph", "leidenalg"])
 def test_engines_recover_planted_communities(engine: str) -> None:
     layers, truth = planted((40, 30, 20))
-    labels = detect_communities(layers, LeidenParams(engine=engine, seed=3))
+    labels = detect_communities(layers, LeidenParams(engine=engine, seed=3, resolution=1.0))
     assert agreement(labels, truth) > 0.97
     assert labels.max() == 3
 
@@ -66,7 +66,7 @@ def test_canonical_labels_largest_first_singletons_zero() -> None:
 
 def test_gds_engine_runs_inside_neo4j(store: GraphStore) -> None:
     layers, truth = planted((30, 25, 20), seed=5)
-    params = LeidenParams(engine="gds", seed=7)
+    params = LeidenParams(engine="gds", seed=7, resolution=1.0)
 
     def external(n: int, edges: Layer, lp: LeidenParams) -> np.ndarray:
         return gds_leiden(store, n, edges, lp.resolution, lp.seed)

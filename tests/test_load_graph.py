@@ -204,3 +204,20 @@ def test_twitter_json_loads_retweet_summary(store: GraphStore, tmp_path: Path) -
     load_files(store, "twitter-json", [path], LoadOptions())
     assert store.read("MATCH (a:Account)-[r:RETWEETED]->(b:Account) RETURN a.screen_name AS a, b.screen_name AS b, r.count AS n") == [
         {"a": "b", "b": "a", "n": 1}]
+
+
+def test_a_later_row_with_empty_values_keeps_known_ones(store: GraphStore, tmp_path: Path) -> None:
+    load_files(store, "io-archive", [DATA / "io_users.csv"], LoadOptions())
+    with open(DATA / "io_tweets.csv", encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    for row in rows:  # the author columns of every tweet row lack the creation date and the location
+        row["account_creation_date"] = row["user_reported_location"] = ""
+    path = tmp_path / "later_tweets.csv"
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    load_files(store, "io-archive", [path], LoadOptions())
+    account = store.read("MATCH (a:Account {id: '1098765432109876543'}) "
+                         "RETURN toString(a.created_at) AS created, a.location AS location, a.stub AS stub")
+    assert account == [{"created": "2017-03-11T00:00:00Z", "location": "Hong Kong", "stub": False}]

@@ -8,6 +8,7 @@ Labels are ``1..k`` (0 = in no community); community arrays are indexed by label
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -90,8 +91,9 @@ def _plain(value: object) -> float:
     return round(number, 4) if np.isfinite(number) else 0.0
 
 
-def _ratio(numerator: FloatArray, denominator: FloatArray) -> FloatArray:
-    return np.divide(numerator, denominator, out=np.zeros(len(numerator)), where=denominator > 0)
+def _ratio(numerator: npt.NDArray[Any], denominator: npt.NDArray[Any]) -> FloatArray:
+    num = numerator.astype(np.float64)
+    return np.divide(num, denominator, out=np.zeros(len(num)), where=denominator > 0)
 
 
 def group_median(groups: IntArray, values: FloatArray, n_groups: int) -> FloatArray:

@@ -88,7 +88,7 @@ def undirected(name: str, a: IntArray, b: IntArray, w: FloatArray) -> Layer:
     span = np.int64(hi.max()) + 1
     keys, inverse = np.unique(lo * span + hi, return_inverse=True)
     sums = np.bincount(inverse.ravel(), weights=w, minlength=len(keys))
-    return Layer(name, keys // span, keys % span, sums)
+    return Layer(name, keys // span, keys % span, sums.astype(np.float64))
 
 
 def _log_weight(counts: FloatArray) -> FloatArray:

@@ -39,7 +39,7 @@ class LeidenParams:
     objective: str = "modularity"
     resolution: float = 2.0  # above 1: counters modularity's resolution limit, which merges small teams into big crowds
     seed: int = 1
-    iterations: int = -1  # -1: until the partition no longer improves
+    iterations: int = 2  # Leiden passes (igraph's default); -1: until the partition no longer improves
     layer_weights: Mapping[str, float] = field(
         default_factory=lambda: {"retweet": 1.0, "co_retweet": 1.0, "infrastructure": 2.0, "follow": 0.5}
     )
@@ -54,8 +54,9 @@ class LeidenParams:
 
 
 def _graph(n_vertices: int, layer: Layer) -> ig.Graph:
-    graph = ig.Graph(n=n_vertices, edges=np.column_stack([layer.source, layer.target]), directed=False)
-    graph.es["weight"] = layer.weight
+    # a list of int pairs converts about three times faster than a numpy array
+    graph = ig.Graph(n=n_vertices, edges=list(zip(layer.source.tolist(), layer.target.tolist())), directed=False)
+    graph.es["weight"] = layer.weight.tolist()
     return graph
 
 

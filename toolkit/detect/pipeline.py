@@ -54,7 +54,7 @@ class DetectionParams:
     resolution: float = 2.0  # above 1: counters modularity's resolution limit, which merges small teams into big crowds
     engine: str = "igraph"  # igraph | leidenalg | gds
     objective: str = "modularity"  # modularity | cpm
-    iterations: int = -1
+    iterations: int = 2
     window: float = 60.0  # co-retweet window, seconds
     layers: tuple[str, ...] = LAYER_NAMES
     layer_weights: Mapping[str, float] = field(

@@ -10,6 +10,7 @@ repeated, idempotent write).
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -37,6 +38,7 @@ class LoadContext:
     existing_accounts: set[str] = field(default_factory=set)  # accounts this load has written (full or stub)
     tagged_accounts: set[str] = field(default_factory=set)  # accounts this load has tagged with its dataset
     posted_pairs: set[tuple[str, str]] = field(default_factory=set)  # (author, referenced tweet) written by this load
+    existing_tweets: set[str] = field(default_factory=set)  # tweets this load has written (full or stub)
 
 
 def _remember(memory: set[Any] | dict[Any, Any], key: Hashable, value: Any = None) -> None:
@@ -122,7 +124,7 @@ def write_tweets(store: GraphStore, rows: Sequence[Row], ctx: LoadContext, count
     new_posted = [pair for pair in posted if pair not in ctx.posted_pairs]
     members = [i for i in dict.fromkeys(profileless_authors) if i not in ctx.tagged_accounts] if ctx.dataset else []
     tweet_rows = list(tweets.values())
-    tweet_stubs = [t for t in referenced if t not in tweets]
+    tweet_stubs = [t for t in referenced if t not in tweets and t not in ctx.existing_tweets]
 
     steps = [
         _accounts_step(changed, ctx),
@@ -149,6 +151,8 @@ def write_tweets(store: GraphStore, rows: Sequence[Row], ctx: LoadContext, count
         _remember(ctx.existing_accounts, account_id)
     for pair in new_posted:
         _remember(ctx.posted_pairs, pair)
+    for tweet_id in itertools.chain(tweets, tweet_stubs):
+        _remember(ctx.existing_tweets, tweet_id)
     for account_id in members:
         _remember(ctx.tagged_accounts, account_id)
 
