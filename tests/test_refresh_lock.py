@@ -42,3 +42,22 @@ def test_context_manager_holds_and_releases(store: GraphStore) -> None:
         with pytest.raises(RefreshLocked):
             lock.acquire(store, "intruder:9:z")
     assert store.read_value("MATCH (l:RefreshLock) RETURN count(l) AS n") == 0
+
+
+def test_lock_of_a_dead_process_on_this_host_is_taken_over_at_once(store: GraphStore) -> None:
+    import subprocess
+    import sys
+
+    finished = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    dead_pid = int(finished.stdout)
+    lock.acquire(store, "killed:1:x")
+    store.write("MATCH (l:RefreshLock) SET l.pid = $pid", {"pid": dead_pid})
+    grant = lock.acquire(store, "next:2:y", stale_after=3600)
+    assert grant.recovered_from == "killed:1:x"
+
+
+def test_lock_of_a_live_process_elsewhere_is_respected(store: GraphStore) -> None:
+    lock.acquire(store, "other-host:1:x")
+    store.write("MATCH (l:RefreshLock) SET l.host = 'another-machine', l.pid = 1")
+    with pytest.raises(RefreshLocked, match="another-machine"):
+        lock.acquire(store, "here:2:y")

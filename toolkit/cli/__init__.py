@@ -15,14 +15,7 @@ import typer
 from rich.markup import escape
 
 from netforensics import __version__
-from netforensics.cli import db, network, options, schema
-from netforensics.cli import load
-from netforensics.cli import synth
-from netforensics.cli import evaluate
-from netforensics.cli import query
-from netforensics.cli import clusters, demo, explain
-from netforensics.cli import browser
-from netforensics.cli import export, report
+from netforensics.cli import browser, clusters, db, demo, evaluate, explain, export, load, network, options, query, refresh, report, schema, synth
 from netforensics.cli.console import err_console
 from netforensics.errors import NetforensicsError
 
@@ -35,19 +28,21 @@ app = typer.Typer(
     pretty_exceptions_show_locals=False,
     rich_markup_mode="rich",
 )
+# In the order of the workflow: set up, load, detect, investigate, refresh, report; then the tools.
+app.command("demo")(demo.demo_command)
 app.add_typer(db.app, name="db")
 app.add_typer(schema.app, name="schema")
 app.add_typer(load.app, name="load")
-app.add_typer(network.app, name="network")
 app.command("synth")(synth.synth_command)
-app.command("evaluate")(evaluate.evaluate_command)
-app.command("query")(query.query_command)
 app.command("clusters")(clusters.clusters_command)
 app.command("explain")(explain.explain_command)
-app.command("demo")(demo.demo_command)
-app.add_typer(browser.app, name="browser")
-app.add_typer(export.app, name="export")
+app.command("query")(query.query_command)
+app.command("evaluate")(evaluate.evaluate_command)
+app.command("refresh")(refresh.refresh_command)
 app.command("report")(report.report_command)
+app.add_typer(export.app, name="export")
+app.add_typer(browser.app, name="browser")
+app.add_typer(network.app, name="network")
 
 
 def _version(value: bool) -> None:

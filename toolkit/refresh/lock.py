@@ -1,8 +1,9 @@
 """One refresh at a time: a lock node in the database with an owner and a heartbeat.
 
 A live lock (heartbeat younger than ``stale_after``) makes a second refresh fail with
-:class:`~netforensics.errors.RefreshLocked` (exit code 7). A lock whose owner stopped beating (killed
-process, lost machine) is taken over and the takeover is reported. Living in the database, the lock also
+:class:`~netforensics.errors.RefreshLocked` (exit code 7). A lock whose owner stopped beating (lost machine)
+is taken over after ``stale_after``; one whose owner ran on this host and whose process is gone (killed) is
+taken over at once. Takeovers are reported. Living in the database, the lock also
 guards refreshes started from different machines against the same server.
 """
 
@@ -36,12 +37,31 @@ def new_owner() -> str:
     return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
 
 
+def _process_alive(pid: int) -> bool:
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def acquire(store: GraphStore, owner: str, *, stale_after: int = 600, name: str = LOCK_NAME) -> LockGrant:
     rows = store.write_returning(
         cypher_files.load("refresh/lock-acquire"),
         {"name": name, "owner": owner, "host": socket.gethostname(), "pid": os.getpid(), "stale_after": stale_after},
     )
     row = rows[0]
+    if not row["acquired"] and row["host"] == socket.gethostname() and not _process_alive(int(row["pid"] or 0)):
+        taken = store.write_returning(
+            cypher_files.load("refresh/lock-takeover"),
+            {"name": name, "dead_owner": row["owner"], "owner": owner, "host": socket.gethostname(), "pid": os.getpid()},
+        )
+        if taken:
+            return LockGrant(owner, row["owner"])
     if not row["acquired"]:
         raise RefreshLocked(
             f"Another refresh is running (owner {row['owner']} on {row['host']}, pid {row['pid']}, "

@@ -1,0 +1,115 @@
+"""The nightly refresh on synthetic data split by time: lineage, stable ids, skipping, failure safety, locking."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from netforensics.detect.pipeline import DetectionParams
+from netforensics.refresh import lock
+from netforensics.refresh.run import last_refresh, refresh
+from netforensics.settings import ConnectionSettings
+from netforensics.store.connection import GraphStore
+from netforensics.synth.split import split_tweets_by_time
+from tests.cli_helpers import run_cli
+
+CUTOFF = "2019-06-18"
+
+
+@pytest.fixture(scope="module")
+def days(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """Day 1: everything before the cutoff (plus accounts, follows, IPs); day 2: the tweets after it."""
+    base = tmp_path_factory.mktemp("refresh")
+    generated = base / "all"
+    result = run_cli("synth", str(generated), "--seed", "23", "--organic", "1500", "--core", "30",
+                     "--amplifiers", "300", "--days", "20")
+    assert result.returncode == 0, result.stderr
+    day1, day2 = base / "day1", base / "day2"
+    day1.mkdir()
+    day2.mkdir()
+    for name in ("users.csv", "follows.csv", "ips.csv", "ip_ranges.csv"):
+        shutil.copy(generated / name, day1 / name)
+    early, late = split_tweets_by_time(generated / "tweets.csv", CUTOFF, day1 / "tweets.csv", day2 / "tweets_late.csv")
+    assert early > 0 and late > 0
+    return day1, day2
+
+
+def count(store: GraphStore, query: str, **params: object) -> int:
+    return int(store.read_value(query, params) or 0)
+
+
+def test_two_refreshes_with_a_delta_keep_ids_and_record_lineage(store: GraphStore, days: tuple[Path, Path]) -> None:
+    day1, day2 = days
+    first = refresh(store, day1, DetectionParams())
+    assert first.previous_run is None and len(first.files_loaded) == 5
+    tweets_before = count(store, "MATCH (t:Tweet) RETURN count(t)")
+
+    shutil.copy(day2 / "tweets_late.csv", day1 / "tweets_late.csv")
+    second = refresh(store, day1, DetectionParams())
+    assert second.previous_run == first.run
+    assert second.files_skipped == 5 and len(second.files_loaded) == 1
+    assert count(store, "MATCH (t:Tweet) RETURN count(t)") > tweets_before
+    assert second.flagged_id_stability is not None and second.flagged_id_stability >= 0.95
+    assert count(store, "MATCH (:Community)-[l:CONTINUES]->(:Community) RETURN count(l)") > 0
+    assert sum(second.kinds.values()) > 0 and second.sentences
+    current = store.read("MATCH (r:DetectionRun {current: true}) RETURN r.id AS run, r.previous_run AS previous")
+    assert current == [{"run": second.run, "previous": first.run}]
+    stored = last_refresh(store)
+    assert stored is not None and stored["diff"]["run"] == second.run
+
+    # Same inputs, same ids: a third refresh with nothing new continues every flagged community unchanged.
+    third = refresh(store, day1, DetectionParams())
+    assert third.files_skipped == 6 and third.files_loaded == []
+    assert third.flagged_id_stability == 1.0
+    assert all(change["delta"] == 0 for change in third.changes)
+
+
+def test_refresh_killed_midway_leaves_the_previous_run_current(store: GraphStore, neo4j_settings: ConnectionSettings,
+                                                               days: tuple[Path, Path]) -> None:
+    day1, _ = days
+    first = refresh(store, day1, DetectionParams())
+    env = {"NEO4J_URI": neo4j_settings.uri, "NEO4J_USERNAME": neo4j_settings.username,
+           "NEO4J_PASSWORD": neo4j_settings.password, "NEO4J_DATABASE": neo4j_settings.database}
+    process = subprocess.Popen([sys.executable, "-m", "netforensics", "refresh", "--inbox", str(day1)],
+                               env={**os.environ, **env}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and count(store, "MATCH (r:DetectionRun {status: 'running'}) RETURN count(r)") == 0:
+        time.sleep(0.05)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    assert store.read_value("MATCH (r:DetectionRun {current: true}) RETURN r.id") == first.run
+    assert count(store, "MATCH (a:Account)-[:MEMBER_OF {run: $run}]->() RETURN count(a)", run=first.run) > 0
+
+    after = refresh(store, day1, DetectionParams())  # takes over the dead process's lock, records its run as failed
+    assert after.previous_run == first.run
+    assert store.read_value("MATCH (r:DetectionRun {current: true}) RETURN r.id") == after.run
+    assert count(store, "MATCH (r:DetectionRun {status: 'running'}) RETURN count(r)") == 0
+
+
+def test_concurrent_refresh_is_refused_with_exit_code_7(store: GraphStore, neo4j_settings: ConnectionSettings,
+                                                        tmp_path: Path) -> None:
+    lock.acquire(store, "nightly:1:abc")
+    store.write("MATCH (l:RefreshLock) SET l.host = 'analysis-box', l.pid = 4242")
+    result = run_cli("refresh", "--inbox", str(tmp_path), settings=neo4j_settings)
+    assert result.returncode == 7
+    assert "Another refresh is running" in result.stderr and "analysis-box" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_failed_detection_is_recorded_and_changes_nothing(store: GraphStore, neo4j_settings: ConnectionSettings,
+                                                          tmp_path: Path) -> None:
+    result = run_cli("refresh", "--inbox", str(tmp_path), settings=neo4j_settings)  # empty graph: detection fails
+    assert result.returncode == 1
+    assert "load data first" in result.stderr
+    last = run_cli("refresh", "--last", "--json", settings=neo4j_settings)
+    assert last.returncode == 1
+    assert json.loads(last.stdout)["status"] == "failed"
+    assert store.read_value("MATCH (r:DetectionRun {current: true}) RETURN count(r)") == 0

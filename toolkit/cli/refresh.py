@@ -1,0 +1,108 @@
+"""``netforensics refresh``: the nightly job — load the inbox, re-cluster with stable ids, print what changed."""
+
+from __future__ import annotations
+
+import json
+import time
+from datetime import datetime
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+from rich.table import Table
+
+from netforensics.cli.clusters import parse_layer_weights
+from netforensics.cli.console import console, err_console
+from netforensics.cli.load import _ProgressBar
+from netforensics.cli.options import connection
+from netforensics.detect.layers import LAYER_NAMES
+from netforensics.detect.leiden import ENGINES
+from netforensics.detect.pipeline import DetectionParams
+from netforensics.errors import NetforensicsError
+from netforensics.refresh.run import RefreshReport, last_refresh, refresh
+from netforensics.refresh.schedule import next_run, parse_daily_at
+from netforensics.store import open_store
+from netforensics.store.ingest import LoadOptions
+
+
+def _print_report(report: dict[str, Any]) -> None:
+    previous = report.get("previous_run")
+    console.print(f"[bold]Refresh {report['run']}[/]" + (f" (previous run {previous})" if previous else " (first run)"))
+    loaded = report.get("files_loaded", [])
+    console.print(f"files loaded: {len(loaded)}, already loaded and skipped: {report.get('files_skipped', 0)}")
+    for sentence in report.get("sentences", []):
+        console.print(f"  • {sentence}", highlight=False)
+    kinds = report.get("kinds") or {}
+    if kinds:
+        table = Table("lineage", "communities", title="All communities by lineage", title_justify="left")
+        for kind in ("continued", "grown", "shrunk", "split", "merged", "new", "dissolved"):
+            if kinds.get(kind):
+                table.add_row(kind, f"{kinds[kind]:,}")
+        console.print(table)
+    if report.get("flagged_id_stability") is not None:
+        console.print(f"flagged accounts keeping their community id: {report['flagged_id_stability']:.1%}")
+
+
+def refresh_command(
+    inbox: Annotated[Optional[Path], typer.Option("--inbox", help="Folder of new evidence files (any format the loaders read, recognised by header; files already loaded are skipped by sha256).", file_okay=False)] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the diff report as JSON.")] = False,
+    last: Annotated[bool, typer.Option("--last", help="Print the last run's status and diff report instead of refreshing.")] = False,
+    daily_at: Annotated[Optional[str], typer.Option("--daily-at", help="Stay running and refresh every day at HH:MM (local time of the machine or container); for the compose service.")] = None,
+    stale_after: Annotated[int, typer.Option(help="Seconds without a heartbeat after which another refresh's lock counts as stale and is taken over.", min=60)] = 600,
+    seed: Annotated[int, typer.Option(help="Leiden seed.")] = 1,
+    resolution: Annotated[float, typer.Option(help="Leiden resolution.", min=0.0001)] = 2.0,
+    engine: Annotated[str, typer.Option(help=f"Leiden engine: {', '.join(ENGINES)}.")] = "igraph",
+    window: Annotated[float, typer.Option(help="Co-retweet window in seconds.")] = 60.0,
+    layer_weight: Annotated[Optional[list[str]], typer.Option("--layer-weight", help=f"NAME=WEIGHT, NAME in {', '.join(LAYER_NAMES)} (repeatable).")] = None,
+    max_reject_rate: Annotated[float, typer.Option(help="Fail a file (and the refresh) when more than this share of its rows is rejected.")] = 0.01,
+) -> None:
+    """Nightly refresh: load new files from --inbox, re-run detection seeded by the current run so unchanged
+    structure keeps its community ids, record lineage (CONTINUES) and print what changed. One refresh at a
+    time (exit 7 when another holds the lock); a failure leaves the previous results current.
+    Exit codes: 0 ok, 1 failed run, 3 database unreachable, 4 authentication failed, 5 too many rejected rows,
+    7 another refresh is running."""
+    if last:
+        with open_store(connection()) as store:
+            found = last_refresh(store)
+        if found is None:
+            raise NetforensicsError("No detection run has been recorded yet.")
+        if as_json:
+            typer.echo(json.dumps(found, indent=2, default=str))
+        else:
+            console.print(f"last run {found['run']} ({found['kind']}): {found['status']}"
+                          + (" [current]" if found.get("current") else "")
+                          + f", started {found['started_at']}, finished {found['finished_at']}", highlight=False)
+            if found.get("error"):
+                console.print(f"error: {found['error']}", highlight=False)
+            if found.get("diff"):
+                _print_report(found["diff"])
+        if found["status"] != "complete":
+            raise typer.Exit(1)
+        return
+    params = DetectionParams(seed=seed, resolution=resolution, engine=engine, window=window,
+                             layer_weights=parse_layer_weights(layer_weight or []))
+    options = LoadOptions(max_reject_rate=max_reject_rate)
+
+    def once() -> RefreshReport:
+        with open_store(connection()) as store, _ProgressBar() as bar:
+            report = refresh(store, inbox, params, load_options=options, load_progress=bar,
+                             say=lambda message: err_console.print(f"refresh: {message}", highlight=False),
+                             stale_after=stale_after)
+        if as_json:
+            typer.echo(json.dumps(report.as_dict(), indent=2, default=str))
+        else:
+            _print_report(report.as_dict())
+        return report
+
+    if daily_at is None:
+        once()
+        return
+    at = parse_daily_at(daily_at)
+    while True:
+        wake = next_run(at, datetime.now())
+        err_console.print(f"next refresh at {wake.isoformat(timespec='minutes')}", highlight=False)
+        time.sleep(max(0.0, (wake - datetime.now()).total_seconds()))
+        try:
+            once()
+        except NetforensicsError as err:  # keep the service alive; the failure is recorded and logged
+            err_console.print(f"refresh failed: {err}", highlight=False)

@@ -1,0 +1,250 @@
+"""One nightly refresh: lock -> load the inbox -> re-detect with stable ids -> lineage -> diff report.
+
+Safety, in order of what can go wrong:
+- a second refresh finds the lock held and exits with :class:`RefreshLocked` (exit code 7);
+- runs left ``running`` by a killed refresh are recorded as failed (their partial results removed) first;
+- loading never deletes anything; a file that fails to load stops the refresh before detection;
+- detection writes the new run beside the current one and flips ``current`` only when complete
+  (:mod:`netforensics.detect.pipeline`): a failure leaves the previous results current.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable, Mapping
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from netforensics import cypher_files
+from netforensics.detect.pipeline import DetectionParams, DetectionResult, run_detection
+from netforensics.refresh import lineage
+from netforensics.refresh.inbox import load_inbox
+from netforensics.refresh.lock import refresh_lock
+from netforensics.store import detection_reads, detection_writes
+from netforensics.store.connection import GraphStore
+from netforensics.store.ingest import FileResult, LoadOptions, Progress
+
+log = logging.getLogger(__name__)
+FLAGGED_VERDICTS = frozenset({"inauthentic", "suspicious"})
+
+
+def _query(name: str) -> cypher_files.CypherFile:
+    return cypher_files.load(f"refresh/{name}")
+
+
+@dataclass(frozen=True)
+class PreviousRun:
+    run: str
+    account_ids: npt.NDArray[np.object_]
+    communities: npt.NDArray[np.int64]
+    sizes: dict[int, int]
+    verdicts: dict[int, str]
+
+
+@dataclass
+class RefreshReport:
+    run: str
+    previous_run: str | None
+    files_loaded: list[dict[str, Any]] = field(default_factory=list)
+    files_skipped: int = 0
+    kinds: dict[str, int] = field(default_factory=dict)
+    changes: list[dict[str, Any]] = field(default_factory=list)
+    dissolved: list[dict[str, Any]] = field(default_factory=list)
+    sentences: list[str] = field(default_factory=list)
+    flagged_id_stability: float | None = None
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def previous_run(store: GraphStore) -> PreviousRun | None:
+    current = detection_reads.current_run(store)
+    if current is None:
+        return None
+    run = current["run"]
+    rows = store.read(_query("previous-membership"), {"run": run})
+    communities = store.read(_query("previous-communities"), {"run": run})
+    return PreviousRun(
+        run,
+        np.array([r["account_id"] for r in rows], dtype=object),
+        np.array([r["community"] for r in rows], dtype=np.int64),
+        {int(r["community"]): int(r["size"]) for r in communities},
+        {int(r["community"]): str(r["verdict"]) for r in communities},
+    )
+
+
+def align(previous: PreviousRun, account_ids: npt.NDArray[np.object_]) -> npt.NDArray[np.int64]:
+    """The previous community id of each of ``account_ids`` (-1 when it had none)."""
+    old = np.full(len(account_ids), -1, dtype=np.int64)
+    if len(previous.account_ids) == 0 or len(account_ids) == 0:
+        return old
+    order = np.argsort(previous.account_ids)
+    sorted_ids = previous.account_ids[order]
+    position = np.searchsorted(sorted_ids, account_ids)
+    position[position >= len(sorted_ids)] = 0
+    found = sorted_ids[position] == account_ids
+    old[found] = previous.communities[order][position[found]]
+    return old
+
+
+class StableIds:
+    """The ``assign_ids`` hook of :func:`run_detection`: lineage matching against the previous run."""
+
+    def __init__(self, previous: PreviousRun, next_id: int) -> None:
+        self.previous = previous
+        self.next_id = next_id
+        self.result: lineage.LineageResult | None = None
+        self.old_aligned: npt.NDArray[np.int64] | None = None
+
+    def __call__(self, account_ids: npt.NDArray[np.object_], labels: npt.NDArray[np.int64]) -> Mapping[int, int]:
+        self.old_aligned = align(self.previous, account_ids)
+        new = np.where(labels > 0, labels, -1)
+        self.result = lineage.match(self.old_aligned, new, next_id=self.next_id)
+        return self.result.stable_ids
+
+
+def _describe(report: RefreshReport, result: DetectionResult, previous: PreviousRun, ids: StableIds) -> None:
+    match = ids.result
+    assert match is not None and ids.old_aligned is not None
+    new_by_id = {c.id: c for c in result.communities}
+    label_to_id = match.stable_ids
+    report.kinds = {}
+    for kind in match.new_kinds.values():
+        report.kinds[kind] = report.kinds.get(kind, 0) + 1
+    report.kinds["dissolved"] = len(match.dissolved)
+
+    predecessors: dict[int, list[lineage.LineageLink]] = {}
+    for link in match.links:
+        predecessors.setdefault(label_to_id[link.new_label], []).append(link)
+    for label, cid in sorted(label_to_id.items(), key=lambda item: item[1]):
+        community = new_by_id.get(cid)
+        if community is None:
+            continue
+        links = predecessors.get(cid, [])
+        old_size = sum(previous.sizes.get(link.old_id, 0) for link in links if link.kind != "split") if links else 0
+        if links and all(link.kind == "split" for link in links):
+            old_size = previous.sizes.get(links[0].old_id, 0)
+        was_flagged = any(previous.verdicts.get(link.old_id) in FLAGGED_VERDICTS for link in links)
+        flagged = community.verdict in FLAGGED_VERDICTS
+        if not (flagged or was_flagged):
+            continue
+        kind = match.new_kinds[label]
+        change = {
+            "community": cid, "kind": kind, "verdict": community.verdict, "size": community.size,
+            "previous_size": old_size if links else None, "delta": community.size - old_size if links else community.size,
+            "from": sorted({link.old_id for link in links}), "crossed_threshold": flagged and not was_flagged,
+            "cleared": was_flagged and not flagged,
+        }
+        report.changes.append(change)
+        report.sentences.append(_sentence(change, previous.sizes))
+    for old_id in match.dissolved:
+        if previous.verdicts.get(old_id) in FLAGGED_VERDICTS:
+            report.dissolved.append({"community": old_id, "previous_size": previous.sizes.get(old_id, 0)})
+            report.sentences.append(f"community {old_id} ({previous.sizes.get(old_id, 0):,} accounts) dissolved")
+    crossed = [c for c in report.changes if c["crossed_threshold"]]
+    if crossed:
+        report.sentences.insert(0, f"{len(crossed)} communit{'y' if len(crossed) == 1 else 'ies'} crossed the threshold: "
+                                   + ", ".join(f"{c['community']} ({c['verdict']}, {c['size']:,} accounts)" for c in crossed))
+
+    flagged_now = np.isin(result.community, [c.id for c in result.communities if c.verdict in FLAGGED_VERDICTS])
+    flagged_before = np.isin(ids.old_aligned, [cid for cid, v in previous.verdicts.items() if v in FLAGGED_VERDICTS])
+    both = flagged_now & flagged_before
+    if both.any():
+        report.flagged_id_stability = round(float(np.mean(result.community[both] == ids.old_aligned[both])), 4)
+
+
+def _accounts(n: int) -> str:
+    return f"{n:,} account" + ("" if n == 1 else "s")
+
+
+def _sentence(change: Mapping[str, Any], sizes_by_id: Mapping[int, int]) -> str:
+    cid, kind, size, delta = change["community"], change["kind"], change["size"], change["delta"]
+    tail = f"; no longer flagged ({change['verdict']})" if change["cleared"] else ""
+    if kind == "new":
+        return f"new community {cid}: {_accounts(size)}, {change['verdict']}"
+    if kind == "merged":
+        sources = ", ".join(f"{old} ({_accounts(sizes_by_id.get(old, 0))})" for old in change["from"])
+        return f"communities {sources} merged into {cid} ({_accounts(size)}){tail}"
+    if kind == "split":
+        origin = ", ".join(map(str, change["from"]))
+        if cid in change["from"]:
+            return f"community {cid} split: {_accounts(size)} stayed (of {change['previous_size']:,}){tail}"
+        return f"community {cid} split off from {origin} ({_accounts(size)}){tail}"
+    if delta == 0:
+        return f"community {cid} unchanged ({_accounts(size)}){tail}"
+    verb = "grew by" if delta > 0 else "shrank by"
+    return f"community {cid} {verb} {_accounts(abs(delta))} ({change['previous_size']:,} → {size:,}){tail}"
+
+
+def _write_lineage(store: GraphStore, run: str, previous: PreviousRun, ids: StableIds) -> None:
+    match = ids.result
+    assert match is not None
+    rows = [{"new_id": match.stable_ids[link.new_label], "old_id": link.old_id, "overlap": link.overlap,
+             "jaccard": link.jaccard, "kind": link.kind} for link in match.links]
+    for start in range(0, len(rows), 5000):
+        store.write_rows(_query("continues"), rows[start:start + 5000], {"run": run, "previous_run": previous.run})
+    kinds = [{"id": match.stable_ids[label], "kind": kind} for label, kind in sorted(match.new_kinds.items())]
+    for start in range(0, len(kinds), 5000):
+        store.write_rows(_query("community-lineage-kind"), kinds[start:start + 5000], {"run": run})
+
+
+def recover_abandoned_runs(store: GraphStore) -> list[str]:
+    """Runs left ``running`` by a killed process (we hold the lock): record them failed, drop partial results."""
+    abandoned = [row["run"] for row in store.read(_query("running-runs"))]
+    for run in abandoned:
+        detection_writes.fail_run(store, run, "abandoned: the process stopped before the run completed", {})
+    return abandoned
+
+
+def refresh(
+    store: GraphStore,
+    inbox: Path | None,
+    params: DetectionParams | None = None,
+    *,
+    load_options: LoadOptions = LoadOptions(),
+    load_progress: Progress | None = None,
+    say: Callable[[str], None] = lambda message: None,
+    stale_after: int = 600,
+) -> RefreshReport:
+    """Run one refresh end to end and return its diff report (also stored on the new run)."""
+    with refresh_lock(store, stale_after=stale_after):
+        abandoned = recover_abandoned_runs(store)
+        if abandoned:
+            log.warning("recorded %d abandoned run(s) as failed: %s", len(abandoned), ", ".join(abandoned))
+        loaded: list[FileResult] = []
+        if inbox is not None:
+            say(f"loading new files from {inbox}")
+            loaded = load_inbox(store, inbox, load_options, load_progress)
+        before = previous_run(store)
+        next_id = int(store.read_value(_query("max-community-id")) or 0) + 1
+        hook = StableIds(before, next_id) if before is not None else None
+        say("detecting communities" + (f" (stable ids from {before.run})" if before else ""))
+        result = run_detection(store, params, progress=say, assign_ids=hook)
+        report = RefreshReport(result.run_id, before.run if before else None)
+        report.files_loaded = [{"path": str(r.path), "kind": r.kind, "rows_loaded": r.rows_loaded,
+                                "rows_rejected": r.rows_rejected} for r in loaded if r.status == "loaded"]
+        report.files_skipped = sum(r.status == "skipped" for r in loaded)
+        report.timings = dict(result.timings)
+        if before is not None and hook is not None:
+            _write_lineage(store, result.run_id, before, hook)
+            _describe(report, result, before, hook)
+        else:
+            report.sentences.append(f"first run: {sum(c.verdict in FLAGGED_VERDICTS for c in result.communities)} flagged communities")
+        store.write(_query("store-diff"), {"run": result.run_id, "previous_run": report.previous_run,
+                                            "diff": json.dumps(report.as_dict(), sort_keys=True, default=str)})
+        return report
+
+
+def last_refresh(store: GraphStore) -> dict[str, Any] | None:
+    rows = store.read(_query("last-refresh"))
+    if not rows:
+        return None
+    row = dict(rows[0])
+    row["diff"] = json.loads(row["diff"]) if row.get("diff") else None
+    return row
