@@ -20,7 +20,7 @@ def projection(n: int, *, rt: Sequence[tuple[int, int, int, float, float]] = (),
     f = np.array(follows, dtype=np.int64).reshape(-1, 2)
     empty = np.zeros(0, dtype=np.int64)
     return Projection(
-        account_ids=np.array([f"a{k:03d}" for k in range(n)], dtype=object), created=np.zeros(n), followers=np.zeros(n),
+        account_ids=np.array([f"a{k:03d}" for k in range(n)], dtype=object), account_nodes=np.arange(n), created=np.zeros(n), followers=np.zeros(n),
         following=np.zeros(n), screen_names=np.array([""] * n, dtype=object), default_handle=np.zeros(n, bool),
         no_bio=np.zeros(n, bool), has_url=np.zeros(n, bool), hashed=np.zeros(n, bool), stub=np.zeros(n, bool),
         rt_account=r[:, 0].astype(np.int64), rt_author=r[:, 1].astype(np.int64), rt_tweet=r[:, 2].astype(np.int64),

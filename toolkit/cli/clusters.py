@@ -76,7 +76,7 @@ def show(store: GraphStore, *, as_json: bool, include_organic: bool, limit: int)
 def clusters_command(
     show_only: Annotated[bool, typer.Option("--show", help="Print the current run's results without re-running detection.")] = False,
     seed: Annotated[int, typer.Option(help="Random seed of Leiden: same data and seed give the same communities.")] = 1,
-    resolution: Annotated[float, typer.Option(help="Leiden resolution (higher: more, smaller communities).", min=0.0001)] = 2.0,
+    resolution: Annotated[float, typer.Option(help="Leiden resolution (higher: more, smaller communities).", min=0.0001)] = 1.0,
     engine: Annotated[str, typer.Option(help=f"Leiden engine: {', '.join(ENGINES)} (igraph: C implementation on the summed layers; leidenalg: multiplex optimisation with layer weights; gds: GDS Leiden inside Neo4j).")] = "igraph",
     objective: Annotated[str, typer.Option(help=f"Leiden objective: {', '.join(OBJECTIVES)}.")] = "modularity",
     window: Annotated[float, typer.Option(help="Co-retweet window in seconds (warns when below the data's time resolution: archive times are per minute).")] = 60.0,

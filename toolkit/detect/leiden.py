@@ -37,11 +37,11 @@ ExternalLeiden = Callable[[int, Layer, "LeidenParams"], IntArray]
 class LeidenParams:
     engine: str = "igraph"
     objective: str = "modularity"
-    resolution: float = 2.0  # above 1: counters modularity's resolution limit, which merges small teams into big crowds
+    resolution: float = 1.0
     seed: int = 1
     iterations: int = 2  # Leiden passes (igraph's default); -1: until the partition no longer improves
     layer_weights: Mapping[str, float] = field(
-        default_factory=lambda: {"retweet": 1.0, "co_retweet": 1.0, "infrastructure": 2.0, "follow": 0.5}
+        default_factory=lambda: {"retweet": 1.0, "co_retweet": 1.0, "infrastructure": 3.0, "follow": 0.5}
     )
 
     def __post_init__(self) -> None:

@@ -51,14 +51,14 @@ AssignIds = Callable[[npt.NDArray[np.object_], IntArray], Mapping[int, int]]
 @dataclass(frozen=True)
 class DetectionParams:
     seed: int = 1
-    resolution: float = 2.0  # above 1: counters modularity's resolution limit, which merges small teams into big crowds
+    resolution: float = 1.0
     engine: str = "igraph"  # igraph | leidenalg | gds
     objective: str = "modularity"  # modularity | cpm
     iterations: int = 2
     window: float = 60.0  # co-retweet window, seconds
     layers: tuple[str, ...] = LAYER_NAMES
     layer_weights: Mapping[str, float] = field(
-        default_factory=lambda: {"retweet": 1.0, "co_retweet": 1.0, "infrastructure": 2.0, "follow": 0.5}
+        default_factory=lambda: {"retweet": 1.0, "co_retweet": 1.0, "infrastructure": 3.0, "follow": 0.5}
     )
     keep_runs: int = 2  # completed runs whose memberships are kept (the current one and the one before)
     features: FeatureParams = field(default_factory=FeatureParams)
@@ -134,20 +134,18 @@ def new_run_id() -> str:
     return f"run-{datetime.now(UTC).strftime('%Y%m%dT%H%M%SZ')}-{uuid.uuid4().hex[:6]}"
 
 
-def _signal_columns(signals: AccountSignals, keep: npt.NDArray[np.bool_], members: IntArray) -> dict[str, list[Any]]:
-    """Aligned lists for ``members``; ``None`` where the member's community is plainly organic or a value is NaN."""
+def _signal_columns(signals: AccountSignals, members: IntArray) -> dict[str, list[Any]]:
+    """Aligned lists of each stored signal for ``members`` (``None`` where a value is NaN: not stored)."""
     columns: dict[str, list[Any]] = {}
-    stored = keep[members]
     for name in STORED_SIGNALS:
         values = np.asarray(getattr(signals, name))[members]
         if values.dtype.kind == "f":
             values = np.round(values, 3)
-            ok = stored & ~np.isnan(values)
+            column = values.astype(object)
+            column[np.isnan(values)] = None
+            columns[name] = column.tolist()
         else:
-            ok = stored
-        column = values.astype(object)
-        column[~ok] = None
-        columns[name] = column.tolist()
+            columns[name] = values.tolist()
     return columns
 
 
@@ -174,9 +172,9 @@ def write_communities(store: GraphStore, run_id: str, p: Projection, labels: Int
         for c, s in enumerate(summaries, start=1)
     ])
     members = np.flatnonzero(labels > 0)
-    flaggable = np.array([v != "organic" for v in scores.verdict], dtype=bool)[labels]
-    detection_writes.write_memberships(store, run_id, p.account_ids[members].tolist(), community[members].tolist(),
-                                       _signal_columns(signals, flaggable, members))
+    detection_writes.write_memberships(store, run_id, p.account_nodes[members].tolist(), community[members].tolist())
+    flaggable = np.flatnonzero((labels > 0) & np.array([v != "organic" for v in scores.verdict], dtype=bool)[labels])
+    detection_writes.write_member_signals(store, run_id, p.account_nodes[flaggable].tolist(), _signal_columns(signals, flaggable))
     return community, summaries
 
 

@@ -39,6 +39,7 @@ class Projection:
     """Aligned arrays describing accounts and their behaviour. Times are epoch seconds (NaN when unknown)."""
 
     account_ids: npt.NDArray[np.object_]  # sorted account ids; the index is the account's number everywhere
+    account_nodes: IntArray  # internal node ids of the accounts (valid for writing back within this run only)
     created: FloatArray
     followers: FloatArray
     following: FloatArray
@@ -121,7 +122,8 @@ def project(store: GraphStore, *, include_follows: bool = True) -> Projection:
         return np.asarray(acc[key], dtype=dtype)[order] if len(acc[key]) else np.zeros(0, dtype=dtype)
 
     account_ids = ids[order] if len(ids) else np.zeros(0, dtype=object)
-    index = NodeIndex(column("node", np.int64))
+    account_nodes = column("node", np.int64)
+    index = NodeIndex(account_nodes)
     screen_names = column("screen_name", object)
     default_handle = np.asarray(
         pc.match_substring_regex(pa.array(screen_names.tolist(), type=pa.string()), DEFAULT_HANDLE_PATTERN).fill_null(False),
@@ -163,12 +165,12 @@ def project(store: GraphStore, *, include_follows: bool = True) -> Projection:
         follow_src = follow_dst = np.zeros(0, dtype=np.int64)
     timings["follows"] = time.perf_counter() - started
 
-    keep_rt = (rt_account >= 0) & (rt_author >= 0) & ~np.isnan(rt_time)
+    keep_rt = (rt_account >= 0) & (rt_author >= 0) & (rt_account != rt_author) & ~np.isnan(rt_time)
     keep_ip = ip_account >= 0
-    keep_follow = (follow_src >= 0) & (follow_dst >= 0)
+    keep_follow = (follow_src >= 0) & (follow_dst >= 0) & (follow_src != follow_dst)
     keep_post = (post_account >= 0) & ~np.isnan(post_time)
     return Projection(
-        account_ids=account_ids, created=created, followers=followers, following=following,
+        account_ids=account_ids, account_nodes=account_nodes, created=created, followers=followers, following=following,
         screen_names=screen_names, default_handle=default_handle,
         no_bio=column("no_bio", bool), has_url=column("has_url", bool),
         hashed=column("hashed", bool), stub=column("stub", bool),

@@ -54,14 +54,36 @@ def write_communities(store: GraphStore, run: str, rows: Sequence[Mapping[str, A
         retry_on_connection_loss(lambda: store.write_rows(query, chunk, {"run": run}), attempts=3, pause=1.0)
 
 
-def write_memberships(store: GraphStore, run: str, accounts: Sequence[str], communities: Sequence[int],
-                      signals: Mapping[str, Sequence[Any]], batch_size: int = 10_000) -> None:
-    """``MEMBER_OF`` for aligned ``accounts`` / ``communities``; ``signals`` maps each signal name to a list
-    aligned with them (``None`` where not stored)."""
+def write_memberships(store: GraphStore, run: str, nodes: Sequence[int], communities: Sequence[int],
+                      batch_size: int = 10_000) -> None:
+    """``MEMBER_OF`` for accounts (internal node ids from this run's projection) aligned with their community ids."""
+    by_community: dict[int, list[int]] = {}
+    for node, community in zip(nodes, communities):
+        by_community.setdefault(int(community), []).append(int(node))
     query = _query("memberships")
-    for start in range(0, len(accounts), batch_size):
+    batch: list[dict[str, Any]] = []
+    filled = 0
+    for community in sorted(by_community):
+        members = by_community[community]
+        for start in range(0, len(members), batch_size):
+            part = members[start:start + batch_size]
+            batch.append({"id": community, "nodes": part})
+            filled += len(part)
+            if filled >= batch_size:
+                chunk = batch
+                retry_on_connection_loss(lambda: store.write_rows(query, chunk, {"run": run}), attempts=3, pause=1.0)
+                batch, filled = [], 0
+    if batch:
+        retry_on_connection_loss(lambda: store.write_rows(query, batch, {"run": run}), attempts=3, pause=1.0)
+
+
+def write_member_signals(store: GraphStore, run: str, nodes: Sequence[int], signals: Mapping[str, Sequence[Any]],
+                         batch_size: int = 10_000) -> None:
+    """Signals on the run's ``MEMBER_OF`` of ``nodes``; ``signals`` maps each name to a list aligned with them."""
+    query = _query("member-signals")
+    for start in range(0, len(nodes), batch_size):
         stop = start + batch_size
-        params = {"run": run, "accounts": list(accounts[start:stop]), "communities": list(communities[start:stop]),
+        params = {"run": run, "nodes": list(nodes[start:stop]),
                   "signals": {name: list(values[start:stop]) for name, values in signals.items()}}
         retry_on_connection_loss(lambda: store.write(query, params), attempts=3, pause=1.0)
 

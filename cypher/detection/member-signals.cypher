@@ -1,0 +1,17 @@
+// name: member-signals
+// description: Store each account's detection signals (docs/detection.md) on its MEMBER_OF of this run, from aligned lists (one entry per account, accounts as internal node ids from this run's projection); written for members of communities that are not plainly organic, where the role rules look.
+// param: run: string
+// param: nodes: list[int]
+// param: signals: map
+UNWIND range(0, size($nodes) - 1) AS i
+MATCH (a:Account)-[m:MEMBER_OF {run: $run}]->(:Community)
+WHERE id(a) = $nodes[i]
+SET m.posts = $signals.posts[i], m.retweets = $signals.retweets[i],
+    m.retweets_of_members = $signals.retweets_of_members[i], m.amplified_by_members = $signals.amplified_by_members[i],
+    m.median_delay = $signals.median_delay[i], m.fast_share = $signals.fast_share[i],
+    m.sync_partners = $signals.sync_partners[i], m.exit_members = $signals.exit_members[i],
+    m.vpn_hosting = $signals.vpn_hosting[i], m.mainland = $signals.mainland[i],
+    m.creation_cohort = $signals.creation_cohort[i], m.creation_burst = $signals.creation_burst[i],
+    m.age_days = $signals.age_days[i], m.young = $signals.young[i], m.dormant_days = $signals.dormant_days[i],
+    m.repurposed = $signals.repurposed[i], m.default_profile = $signals.default_profile[i],
+    m.default_handle = $signals.default_handle[i]
