@@ -30,7 +30,7 @@ RETURN a.id AS account_id, 'core' AS role,
        round(c.score * (1.0 - 1.0 / (1 + amplifiers)), 4) AS role_score,
        {
          rule: 'core',
-         community: c.id, community_verdict: c.verdict, community_score: c.score,
+         community: c.id,
          signals: ['amplified_by_members', 'own_posts'] + [s IN [
            CASE WHEN m.creation_burst THEN 'creation_burst' END,
            CASE WHEN m.young THEN 'young_account' END,
@@ -41,7 +41,6 @@ RETURN a.id AS account_id, 'core' AS role,
          values: {amplified_by_members: amplifiers, retweeters: retweeters, member_share: round(toFloat(amplifiers) / retweeters, 3), posts: m.posts, retweets: m.retweets,
                   creation_cohort: m.creation_cohort, age_days: m.age_days, dormant_days: m.dormant_days,
                   exit_members: m.exit_members},
-         thresholds: {min_amplifiers: $min_amplifiers, min_member_share: $min_member_share, min_posts: $min_posts},
          example_tweets: example_tweets, example_ips: example_ips
        } AS evidence
 ORDER BY account_id

@@ -46,15 +46,12 @@ RETURN a.id AS account_id, 'amplifier' AS role,
        round(c.score * size(corroborating) / 7.0, 4) AS role_score,
        {
          rule: 'amplifier',
-         community: c.id, community_verdict: c.verdict, community_score: c.score,
+         community: c.id,
          signals: ['amplifies_core'] + corroborating,
          values: {core_retweets: core_retweets, core_accounts: core_accounts, core_share: round(core_share, 3),
                   retweets: m.retweets, posts: m.posts, median_delay_seconds: m.median_delay,
                   sync_partners: m.sync_partners, exit_members: m.exit_members, creation_cohort: m.creation_cohort,
                   age_days: m.age_days},
-         thresholds: {min_core_retweets: $min_core_retweets, min_core_share: $min_core_share,
-                      min_corroborating: $min_corroborating, min_identity: $min_identity, fast_delay_seconds: $fast_delay_seconds,
-                      min_sync_partners: $min_sync_partners, min_exit_members: $min_exit_members},
          example_tweets: example_tweets, example_ips: example_ips
        } AS evidence
 ORDER BY account_id

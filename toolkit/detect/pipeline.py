@@ -241,10 +241,9 @@ def run_detection(store: GraphStore, params: DetectionParams | None = None, *, p
                    "inauthentic": sum(s.verdict == "inauthentic" for s in summaries),
                    "suspicious": sum(s.verdict == "suspicious" for s in summaries), **result.role_counts()}
         timings["total"] = time.perf_counter() - total
-        detection_writes.complete_run(store, run_id, timings, summary, keep_runs=params.keep_runs)
+        detection_writes.complete_run(store, run_id, timings, summary)
         timings["write_complete"] = time.perf_counter() - started
         timings["total"] = time.perf_counter() - total
-        return result
     except BaseException as err:
         timings["total"] = time.perf_counter() - total
         message = str(err) or type(err).__name__
@@ -255,3 +254,12 @@ def run_detection(store: GraphStore, params: DetectionParams | None = None, *, p
         if isinstance(err, NetforensicsError) or not isinstance(err, Exception):
             raise
         raise NetforensicsError(f"Detection run {run_id} failed: {message}") from err
+    # housekeeping once the new run is current: a failure here leaves a complete, current run
+    say("pruning memberships of old runs")
+    started = time.perf_counter()
+    try:
+        detection_writes.prune_memberships(store, params.keep_runs)
+    except NetforensicsError as err:
+        log.warning("could not prune memberships of old runs: %s", err)
+    timings["prune"] = time.perf_counter() - started
+    return result

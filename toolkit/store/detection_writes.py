@@ -101,17 +101,21 @@ def _rule_params(rule: CypherFile, run: str) -> dict[str, Any]:
 
 def apply_role_rules(store: GraphStore, run: str, batch_size: int = 10_000) -> list[RoleAssignment]:
     """Run every rule (a read-only query returning ``account_id, role, role_score, evidence``) and store its
-    roles before the next rule runs, so later rules can build on earlier roles (amplifiers of core content)."""
+    roles before the next rule runs, so later rules can build on earlier roles (amplifiers of core content).
+    The rule's parameters (its thresholds) are added to each evidence as ``thresholds``."""
     assigned: list[RoleAssignment] = []
     seen: set[str] = set()
     for rule in role_rules():
-        rows = retry_on_connection_loss(lambda: store.read(rule, _rule_params(rule, run)), attempts=3, pause=1.0)
+        params = _rule_params(rule, run)
+        thresholds = {k: v for k, v in params.items() if k not in ("run", "examples", "verdicts")}
+        rows = retry_on_connection_loss(lambda: store.read(rule, params), attempts=3, pause=1.0)
         fresh = []
         for row in rows:
             if row["role"] not in ROLES or row["account_id"] in seen:
                 continue
             seen.add(row["account_id"])
-            assignment = RoleAssignment(str(row["account_id"]), row["role"], float(row["role_score"] or 0.0), row["evidence"] or {})
+            evidence = {**(row["evidence"] or {}), "thresholds": thresholds}
+            assignment = RoleAssignment(str(row["account_id"]), row["role"], float(row["role_score"] or 0.0), evidence)
             assigned.append(assignment)
             fresh.append({"account_id": assignment.account_id, "role": assignment.role, "role_score": assignment.role_score,
                           "evidence": json.dumps(assignment.evidence, sort_keys=True, default=str)})
@@ -122,14 +126,21 @@ def apply_role_rules(store: GraphStore, run: str, batch_size: int = 10_000) -> l
     return assigned
 
 
-def complete_run(store: GraphStore, run: str, timings: Mapping[str, float], summary: Mapping[str, Any], keep_runs: int = 2) -> None:
-    """Flip ``current`` to this run, move the role labels, prune old memberships."""
+def complete_run(store: GraphStore, run: str, timings: Mapping[str, float], summary: Mapping[str, Any]) -> None:
+    """Flip ``current`` to this run, then move the role labels."""
     _write(store, "run-complete", run=run, timings=json.dumps(dict(timings), sort_keys=True),
            summary=json.dumps(dict(summary), sort_keys=True))
     _write(store, "labels-add", run=run)
     _write(store, "labels-retire", run=run)
-    for old in store.read(_query("runs-to-prune"), {"keep": keep_runs}):
-        store.run_autocommit(_query("run-discard"), {"run": old["run"]})
+
+
+def prune_memberships(store: GraphStore, keep_runs: int = 2) -> list[str]:
+    """Delete the memberships of completed runs older than the newest ``keep_runs`` (housekeeping after a run is
+    current; runs and communities stay as history). Returns the pruned run ids."""
+    pruned = [str(row["run"]) for row in store.read(_query("runs-to-prune"), {"keep": keep_runs})]
+    for run in pruned:
+        store.run_autocommit(_query("run-discard"), {"run": run})
+    return pruned
 
 
 def fail_run(store: GraphStore, run: str, error: str, timings: Mapping[str, float]) -> None:
