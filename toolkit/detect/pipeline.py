@@ -262,4 +262,8 @@ def run_detection(store: GraphStore, params: DetectionParams | None = None, *, p
     except NetforensicsError as err:
         log.warning("could not prune memberships of old runs: %s", err)
     timings["prune"] = time.perf_counter() - started
+    try:
+        detection_writes.record_timings(store, run_id, timings)
+    except NetforensicsError as err:
+        log.warning("could not record the final timings of run %s: %s", run_id, err)
     return result

@@ -134,6 +134,10 @@ def complete_run(store: GraphStore, run: str, timings: Mapping[str, float], summ
     _write(store, "labels-retire", run=run)
 
 
+def record_timings(store: GraphStore, run: str, timings: Mapping[str, float]) -> None:
+    _write(store, "run-timings", run=run, timings=json.dumps(dict(timings), sort_keys=True))
+
+
 def prune_memberships(store: GraphStore, keep_runs: int = 2) -> list[str]:
     """Delete the memberships of completed runs older than the newest ``keep_runs`` (housekeeping after a run is
     current; runs and communities stay as history). Returns the pruned run ids."""
