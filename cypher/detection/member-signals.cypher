@@ -1,11 +1,14 @@
 // name: member-signals
-// description: Store each account's detection signals (docs/detection.md) on its MEMBER_OF of this run, from aligned lists (one entry per account, accounts as internal node ids from this run's projection); written for members of communities that are not plainly organic, where the role rules look.
+// description: Link accounts of communities that are not plainly organic to their community of this run (MEMBER_OF {run, role: ''}) with the account's detection signals (docs/detection.md), which the role rules read; aligned lists, one entry per account (accounts as internal node ids from this run's projection).
 // param: run: string
 // param: nodes: list[int]
+// param: communities: list[int]
 // param: signals: map
 UNWIND range(0, size($nodes) - 1) AS i
-MATCH (a:Account)-[m:MEMBER_OF {run: $run}]->(:Community)
+MATCH (a:Account)
 WHERE id(a) = $nodes[i]
+MATCH (c:Community {key: $run + '/' + toString($communities[i])})
+CREATE (a)-[m:MEMBER_OF {run: $run, role: '', role_score: 0.0}]->(c)
 SET m.posts = $signals.posts[i], m.retweets = $signals.retweets[i],
     m.retweets_of_members = $signals.retweets_of_members[i], m.amplified_by_members = $signals.amplified_by_members[i],
     m.median_delay = $signals.median_delay[i], m.fast_share = $signals.fast_share[i],

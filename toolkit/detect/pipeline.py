@@ -171,10 +171,12 @@ def write_communities(store: GraphStore, run_id: str, p: Projection, labels: Int
                                  "strengths": {k: round(float(v[c]), 3) for k, v in scores.strengths.items()}}, sort_keys=True)}
         for c, s in enumerate(summaries, start=1)
     ])
-    members = np.flatnonzero(labels > 0)
-    detection_writes.write_memberships(store, run_id, p.account_nodes[members].tolist(), community[members].tolist())
-    flaggable = np.flatnonzero((labels > 0) & np.array([v != "organic" for v in scores.verdict], dtype=bool)[labels])
-    detection_writes.write_member_signals(store, run_id, p.account_nodes[flaggable].tolist(), _signal_columns(signals, flaggable))
+    in_flaggable = (labels > 0) & np.array([v != "organic" for v in scores.verdict], dtype=bool)[labels]
+    plain = np.flatnonzero((labels > 0) & ~in_flaggable)
+    detection_writes.write_memberships(store, run_id, p.account_nodes[plain].tolist(), community[plain].tolist())
+    flaggable = np.flatnonzero(in_flaggable)
+    detection_writes.write_member_signals(store, run_id, p.account_nodes[flaggable].tolist(), community[flaggable].tolist(),
+                                          _signal_columns(signals, flaggable))
     return community, summaries
 
 

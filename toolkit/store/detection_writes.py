@@ -77,13 +77,14 @@ def write_memberships(store: GraphStore, run: str, nodes: Sequence[int], communi
         retry_on_connection_loss(lambda: store.write_rows(query, batch, {"run": run}), attempts=3, pause=1.0)
 
 
-def write_member_signals(store: GraphStore, run: str, nodes: Sequence[int], signals: Mapping[str, Sequence[Any]],
-                         batch_size: int = 10_000) -> None:
-    """Signals on the run's ``MEMBER_OF`` of ``nodes``; ``signals`` maps each name to a list aligned with them."""
+def write_member_signals(store: GraphStore, run: str, nodes: Sequence[int], communities: Sequence[int],
+                         signals: Mapping[str, Sequence[Any]], batch_size: int = 10_000) -> None:
+    """``MEMBER_OF`` with signals for ``nodes`` aligned with their community ids; ``signals`` maps each signal name
+    to a list aligned with them."""
     query = _query("member-signals")
     for start in range(0, len(nodes), batch_size):
         stop = start + batch_size
-        params = {"run": run, "nodes": list(nodes[start:stop]),
+        params = {"run": run, "nodes": list(nodes[start:stop]), "communities": list(communities[start:stop]),
                   "signals": {name: list(values[start:stop]) for name, values in signals.items()}}
         retry_on_connection_loss(lambda: store.write(query, params), attempts=3, pause=1.0)
 
