@@ -16,11 +16,11 @@ MATCH (c:Community {run: $run})<-[m:MEMBER_OF]-(a:Account)
 WHERE c.verdict IN $verdicts AND m.role = '' AND m.retweets > 0
 CALL (a) {
   OPTIONAL MATCH (a)-[r:RETWEETED]->(k:Account)-[:MEMBER_OF {run: $run, role: 'core'}]->(:Community)
-  RETURN coalesce(sum(r.count), 0) AS core_retweets, count(k) AS core_accounts
+  RETURN coalesce(sum(r.count), 0) AS core_retweets, count(k) AS core_accounts, collect(k) AS cores
 }
-WITH c, m, a, core_retweets, core_accounts, toFloat(core_retweets) / m.retweets AS core_share
+WITH c, m, a, core_retweets, core_accounts, cores, toFloat(core_retweets) / m.retweets AS core_share
 WHERE core_retweets >= $min_core_retweets AND core_share >= $min_core_share
-WITH c, m, a, core_retweets, core_accounts, core_share, [s IN [
+WITH c, m, a, core_retweets, core_accounts, cores, core_share, [s IN [
        CASE WHEN m.median_delay IS NOT NULL AND m.median_delay <= $fast_delay_seconds THEN 'fast_retweets' END,
        CASE WHEN m.sync_partners >= $min_sync_partners THEN 'synchronised' END,
        CASE WHEN m.exit_members >= $min_exit_members THEN 'shared_exit_ip' END,
@@ -32,7 +32,8 @@ WHERE size(corroborating) >= $min_corroborating
   AND size([s IN corroborating WHERE s IN ['shared_exit_ip', 'creation_burst', 'young_account', 'mainland_ip']]) >= $min_identity
 WITH c, m, a, core_retweets, core_accounts, core_share, corroborating,
      COLLECT {
-       MATCH (a)-[:POSTED]->(t:Tweet)-[:RETWEETS]->(:Tweet)<-[:POSTED]-(:Account)-[:MEMBER_OF {run: $run, role: 'core'}]->(:Community)
+       MATCH (a)-[:POSTED]->(t:Tweet)-[:RETWEETS]->(o:Tweet)<-[:POSTED]-(k:Account)
+       WHERE k IN cores
        WITH t ORDER BY t.created_at, t.id
        RETURN t.id LIMIT $examples
      } AS example_tweets,
