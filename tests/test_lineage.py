@@ -84,3 +84,24 @@ def test_matching_is_deterministic() -> None:
     first, second = match(old, new), match(old.copy(), new.copy())
     assert first.stable_ids == second.stable_ids
     assert first.links == second.links
+
+
+def test_leiden_seeded_from_the_previous_partition_finds_it_again() -> None:
+    from netforensics.detect.layers import Layer
+    from netforensics.detect.leiden import LeidenParams, initial_membership, leiden_igraph
+
+    assert initial_membership(np.array([5, 5, -1, 9]), 6) == [0, 0, 2, 1, 3, 4]
+    # two cliques of 20 joined by one edge: the seeded run keeps them apart and in the seeded grouping
+    source, target = [], []
+    for base in (0, 20):
+        for i in range(20):
+            for j in range(i + 1, 20):
+                source.append(base + i)
+                target.append(base + j)
+    source.append(0)
+    target.append(20)
+    layer = Layer("test", np.array(source), np.array(target), np.ones(len(source)))
+    previous = np.array([7] * 20 + [3] * 20)
+    membership = leiden_igraph(40, layer, LeidenParams(seed=4), previous)
+    assert len(set(membership[:20])) == 1 and len(set(membership[20:])) == 1
+    assert membership[0] != membership[20]

@@ -61,13 +61,26 @@ def build_graph(n_vertices: int, layer: Layer) -> ig.Graph:
     return graph
 
 
-def leiden_igraph(n_vertices: int, layer: Layer, params: LeidenParams) -> IntArray:
+def initial_membership(previous: IntArray, n_vertices: int) -> list[int]:
+    """A starting partition from the previous run: accounts keep their previous community (``previous[i] >= 0``),
+    every other vertex (new accounts, address vertices) starts alone. Refreshes start here so unchanged
+    structure is found again instead of being re-discovered from scratch."""
+    previous = np.asarray(previous, dtype=np.int64)
+    start = np.arange(n_vertices, dtype=np.int64) + (int(previous.max()) + 1 if len(previous) else 0)
+    known = previous >= 0
+    start[: len(previous)][known] = previous[known]
+    _, dense = np.unique(start, return_inverse=True)
+    return [int(v) for v in dense.ravel()]
+
+
+def leiden_igraph(n_vertices: int, layer: Layer, params: LeidenParams, initial: IntArray | None = None) -> IntArray:
     """igraph C Leiden on one weighted layer; membership per vertex."""
-    return leiden_on_graph(build_graph(n_vertices, layer), params)
+    return leiden_on_graph(build_graph(n_vertices, layer), params, initial)
 
 
-def leiden_on_graph(graph: ig.Graph, params: LeidenParams) -> IntArray:
-    """igraph C Leiden on a graph from :func:`build_graph`, seeded."""
+def leiden_on_graph(graph: ig.Graph, params: LeidenParams, initial: IntArray | None = None) -> IntArray:
+    """igraph C Leiden on a graph from :func:`build_graph`, seeded; ``initial``: previous community per account."""
+    start = initial_membership(initial, graph.vcount()) if initial is not None else None
     ig.set_random_number_generator(random.Random(params.seed))
     try:
         partition = graph.community_leiden(
@@ -76,24 +89,28 @@ def leiden_on_graph(graph: ig.Graph, params: LeidenParams) -> IntArray:
             resolution=params.resolution,
             beta=0.01,
             n_iterations=params.iterations,
+            initial_membership=start,
         )
     finally:
         ig.set_random_number_generator(random)
     return np.asarray(partition.membership, dtype=np.int64)
 
 
-def leiden_multiplex(layers: Layers, params: LeidenParams) -> IntArray:
+def leiden_multiplex(layers: Layers, params: LeidenParams, initial: IntArray | None = None) -> IntArray:
     """leidenalg multiplex optimisation: one partition per layer, linked, weighted by the layer weights."""
     names = [name for name, layer in layers.layers.items() if params.layer_weights.get(name, 1.0) > 0 and len(layer)]
     if not names:
         return np.arange(layers.n_vertices, dtype=np.int64)
     partitions = []
+    start = initial_membership(initial, layers.n_vertices) if initial is not None else None
     for name in names:
         graph = build_graph(layers.n_vertices, layers.layers[name])
         if params.objective == "cpm":
-            partitions.append(la.CPMVertexPartition(graph, weights="weight", resolution_parameter=params.resolution))
+            partitions.append(la.CPMVertexPartition(graph, initial_membership=start, weights="weight",
+                                                    resolution_parameter=params.resolution))
         else:
-            partitions.append(la.RBConfigurationVertexPartition(graph, weights="weight", resolution_parameter=params.resolution))
+            partitions.append(la.RBConfigurationVertexPartition(graph, initial_membership=start, weights="weight",
+                                                                resolution_parameter=params.resolution))
     optimiser = la.Optimiser()
     optimiser.set_rng_seed(params.seed)
     optimiser.optimise_partition_multiplex(
@@ -121,10 +138,14 @@ def canonical_labels(membership: IntArray, n_accounts: int, min_size: int = 2) -
     return labels
 
 
-def detect_communities(layers: Layers, params: LeidenParams, external: ExternalLeiden | None = None) -> IntArray:
-    """Community label per account (``1..k``, 0 = in no community of at least two accounts)."""
+def detect_communities(layers: Layers, params: LeidenParams, external: ExternalLeiden | None = None,
+                       initial: IntArray | None = None) -> IntArray:
+    """Community label per account (``1..k``, 0 = in no community of at least two accounts).
+
+    ``initial`` (previous community per account, -1 for none) seeds the igraph and leidenalg engines; the GDS
+    engine starts from scratch (stable ids then come from lineage matching alone)."""
     if params.engine == "leidenalg":
-        membership = leiden_multiplex(layers, params)
+        membership = leiden_multiplex(layers, params, initial)
     else:
         combined = combine(layers, params.layer_weights)
         if params.engine == "gds":
@@ -134,5 +155,5 @@ def detect_communities(layers: Layers, params: LeidenParams, external: ExternalL
                 raise ValueError("GDS Leiden optimises modularity only; use --objective modularity with --engine gds")
             membership = external(layers.n_vertices, combined, params)
         else:
-            membership = leiden_igraph(layers.n_vertices, combined, params)
+            membership = leiden_igraph(layers.n_vertices, combined, params, initial)
     return canonical_labels(membership, layers.n_accounts)

@@ -46,6 +46,8 @@ STORED_SIGNALS: tuple[str, ...] = (
 Progress = Callable[[str], None]
 #: Hook for stable ids (the refresh): (account ids, labels 1..k) -> {label: community id}.
 AssignIds = Callable[[npt.NDArray[np.object_], IntArray], Mapping[int, int]]
+#: Hook for seeding Leiden (the refresh): account ids -> previous community per account (-1 = none).
+SeedMembership = Callable[[npt.NDArray[np.object_]], IntArray]
 
 
 @dataclass(frozen=True)
@@ -181,8 +183,11 @@ def write_communities(store: GraphStore, run_id: str, p: Projection, labels: Int
 
 
 def detect(p: Projection, params: DetectionParams, gds_store: GraphStore | None = None,
-           timings: dict[str, float] | None = None) -> tuple[Layers, IntArray, AccountSignals, CommunityFeatures, CommunityScores]:
-    """The pure part of a run (arrays in, labels, signals, features and scores out)."""
+           timings: dict[str, float] | None = None,
+           initial: IntArray | None = None) -> tuple[Layers, IntArray, AccountSignals, CommunityFeatures, CommunityScores]:
+    """The pure part of a run (arrays in, labels, signals, features and scores out).
+
+    ``initial``: the previous community per account (-1 for none), to seed Leiden (refreshes)."""
     timings = timings if timings is not None else {}
     started = time.perf_counter()
     layers = build_layers(p, params.layer_params(), tuple(params.layers))
@@ -194,7 +199,7 @@ def detect(p: Projection, params: DetectionParams, gds_store: GraphStore | None 
         def external(n: int, edges: Any, lp: LeidenParams) -> IntArray:
             return gds_leiden(gds_store, n, edges, lp.resolution, lp.seed)
     try:
-        labels = detect_communities(layers, params.leiden(), external)
+        labels = detect_communities(layers, params.leiden(), external, initial)
     except ValueError as err:
         raise NetforensicsError(str(err)) from err
     timings["leiden"] = time.perf_counter() - started
@@ -208,8 +213,11 @@ def detect(p: Projection, params: DetectionParams, gds_store: GraphStore | None 
 
 
 def run_detection(store: GraphStore, params: DetectionParams | None = None, *, progress: Progress | None = None,
-                  assign_ids: AssignIds | None = None) -> DetectionResult:
-    """Run detection on the graph in ``store`` and make it the current run; see the module docstring."""
+                  assign_ids: AssignIds | None = None, seed_membership: SeedMembership | None = None) -> DetectionResult:
+    """Run detection on the graph in ``store`` and make it the current run; see the module docstring.
+
+    The refresh passes ``assign_ids`` (stable community ids) and ``seed_membership`` (account ids -> previous
+    community per account, -1 for none) so Leiden starts from the previous partition."""
     params = params or DetectionParams()
     say = progress or (lambda message: None)
     schema.ensure(store)
@@ -226,7 +234,8 @@ def run_detection(store: GraphStore, params: DetectionParams | None = None, *, p
         if p.n_accounts == 0:
             raise NetforensicsError("The graph holds no accounts: load data first (`netforensics load ...`).")
         say("building layers, Leiden, scoring")
-        _, labels, signals, features, scores = detect(p, params, store if params.engine == "gds" else None, timings)
+        initial = seed_membership(p.account_ids) if seed_membership is not None else None
+        _, labels, signals, features, scores = detect(p, params, store if params.engine == "gds" else None, timings, initial)
 
         say("writing communities and roles")
         started = time.perf_counter()

@@ -102,6 +102,10 @@ class StableIds:
         self.result: lineage.LineageResult | None = None
         self.old_aligned: npt.NDArray[np.int64] | None = None
 
+    def previous_of(self, account_ids: npt.NDArray[np.object_]) -> npt.NDArray[np.int64]:
+        """The ``seed_membership`` hook: Leiden starts from the previous partition."""
+        return align(self.previous, account_ids)
+
     def __call__(self, account_ids: npt.NDArray[np.object_], labels: npt.NDArray[np.int64]) -> Mapping[int, int]:
         self.old_aligned = align(self.previous, account_ids)
         new = np.where(labels > 0, labels, -1)
@@ -127,9 +131,9 @@ def _describe(report: RefreshReport, result: DetectionResult, previous: Previous
         if community is None:
             continue
         links = predecessors.get(cid, [])
-        old_size = sum(previous.sizes.get(link.old_id, 0) for link in links if link.kind != "split") if links else 0
-        if links and all(link.kind == "split" for link in links):
-            old_size = previous.sizes.get(links[0].old_id, 0)
+        # Sizes compare only where the community kept its id; split-offs and merges into a fresh id are new here.
+        kept = any(link.old_id == cid for link in links)
+        old_size = previous.sizes.get(cid, 0) if kept else None
         was_flagged = any(previous.verdicts.get(link.old_id) in FLAGGED_VERDICTS for link in links)
         flagged = community.verdict in FLAGGED_VERDICTS
         if not (flagged or was_flagged):
@@ -137,7 +141,7 @@ def _describe(report: RefreshReport, result: DetectionResult, previous: Previous
         kind = match.new_kinds[label]
         change = {
             "community": cid, "kind": kind, "verdict": community.verdict, "size": community.size,
-            "previous_size": old_size if links else None, "delta": community.size - old_size if links else community.size,
+            "previous_size": old_size, "delta": community.size - old_size if old_size is not None else None,
             "from": sorted({link.old_id for link in links}), "crossed_threshold": flagged and not was_flagged,
             "cleared": was_flagged and not flagged,
         }
@@ -173,9 +177,11 @@ def _sentence(change: Mapping[str, Any], sizes_by_id: Mapping[int, int]) -> str:
         return f"communities {sources} merged into {cid} ({_accounts(size)}){tail}"
     if kind == "split":
         origin = ", ".join(map(str, change["from"]))
-        if cid in change["from"]:
+        if change["previous_size"] is not None:
             return f"community {cid} split: {_accounts(size)} stayed (of {change['previous_size']:,}){tail}"
         return f"community {cid} split off from {origin} ({_accounts(size)}){tail}"
+    if delta is None:
+        return f"community {cid} ({_accounts(size)}, {change['verdict']}) continues {', '.join(map(str, change['from']))}{tail}"
     if delta == 0:
         return f"community {cid} unchanged ({_accounts(size)}){tail}"
     verb = "grew by" if delta > 0 else "shrank by"
@@ -225,7 +231,8 @@ def refresh(
         next_id = int(store.read_value(_query("max-community-id")) or 0) + 1
         hook = StableIds(before, next_id) if before is not None else None
         say("detecting communities" + (f" (stable ids from {before.run})" if before else ""))
-        result = run_detection(store, params, progress=say, assign_ids=hook)
+        result = run_detection(store, params, progress=say, assign_ids=hook,
+                               seed_membership=hook.previous_of if hook is not None else None)
         report = RefreshReport(result.run_id, before.run if before else None)
         report.files_loaded = [{"path": str(r.path), "kind": r.kind, "rows_loaded": r.rows_loaded,
                                 "rows_rejected": r.rows_rejected} for r in loaded if r.status == "loaded"]
