@@ -1,7 +1,4 @@
-"""End to end on synthetic data: synth -> load -> clusters -> report and export graph (the real CLI and server).
-
-Skipped until the detection command (`netforensics clusters`) is installed.
-"""
+"""End to end on synthetic data: synth -> load -> clusters -> report and export graph (the real CLI and server)."""
 
 from __future__ import annotations
 
@@ -26,8 +23,6 @@ def _ok(settings: ConnectionSettings, *args: str) -> str:
 
 @pytest.mark.slow
 def test_synthetic_operation_report_and_export(store: GraphStore, neo4j_settings: ConnectionSettings, tmp_path: Path) -> None:
-    if run_cli("clusters", "--help").returncode != 0:
-        pytest.skip("`netforensics clusters` (detection) is not installed yet")
     data = tmp_path / "synth"
     _ok(neo4j_settings, "synth", str(data), "--seed", "5", "--organic", "1500", "--core", "24", "--amplifiers", "400", "--days", "30")
     _ok(neo4j_settings, "load", "io-archive", str(data / "users.csv"), str(data / "tweets.csv"))

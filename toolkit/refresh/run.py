@@ -68,12 +68,13 @@ def previous_run(store: GraphStore) -> PreviousRun | None:
     if current is None:
         return None
     run = current["run"]
-    rows = store.read(_query("previous-membership"), {"run": run})
+    _, rows = store.read_records(_query("previous-membership"), {"run": run})
+    accounts, members_of = rows[0] if rows else ([], [])
     communities = store.read(_query("previous-communities"), {"run": run})
     return PreviousRun(
         run,
-        np.array([r["account_id"] for r in rows], dtype=object),
-        np.array([r["community"] for r in rows], dtype=np.int64),
+        np.array(accounts, dtype=object),
+        np.array(members_of, dtype=np.int64),
         {int(r["community"]): int(r["size"]) for r in communities},
         {int(r["community"]): str(r["verdict"]) for r in communities},
     )
