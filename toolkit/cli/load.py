@@ -33,7 +33,7 @@ class _RowsPerSecond(ProgressColumn):
         return Text(f"{rows:,} rows  {rows / elapsed:,.0f} rows/s" if elapsed > 0 else f"{rows:,} rows", style="cyan")
 
 
-class _ProgressBar:
+class LoadProgress:
     """Progress on stderr: one bar per file, advanced by bytes read, showing rows/s and the time left."""
 
     def __init__(self) -> None:
@@ -44,7 +44,7 @@ class _ProgressBar:
         self.task: TaskID | None = None
         self.rows = 0
 
-    def __enter__(self) -> _ProgressBar:
+    def __enter__(self) -> LoadProgress:
         self.progress.start()
         return self
 
@@ -87,7 +87,7 @@ def _summary(results: list[FileResult], as_json: bool) -> None:
 def _run(source: str, paths: list[Path], options: LoadOptions, as_json: bool) -> None:
     results: list[FileResult] = []
 
-    class _Collect(_ProgressBar):
+    class _Collect(LoadProgress):
         def finish_file(self, result: FileResult) -> None:
             super().finish_file(result)
             results.append(result)

@@ -13,7 +13,7 @@ from rich.table import Table
 
 from netforensics.cli.clusters import parse_layer_weights
 from netforensics.cli.console import console, err_console
-from netforensics.cli.load import _ProgressBar
+from netforensics.cli.load import LoadProgress
 from netforensics.cli.options import connection
 from netforensics.detect.layers import LAYER_NAMES
 from netforensics.detect.leiden import ENGINES
@@ -84,7 +84,7 @@ def refresh_command(
     options = LoadOptions(max_reject_rate=max_reject_rate)
 
     def once() -> RefreshReport:
-        with open_store(connection()) as store, _ProgressBar() as bar:
+        with open_store(connection()) as store, LoadProgress() as bar:
             report = refresh(store, inbox, params, load_options=options, load_progress=bar,
                              say=lambda message: err_console.print(f"refresh: {message}", highlight=False),
                              stale_after=stale_after)
