@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
+import os
+import sys
+
 from rich.console import Console
 
-console = Console()
-err_console = Console(stderr=True, soft_wrap=True)
+
+def _width(stream: object) -> int | None:
+    """Terminals report their width; pipes and log files get 160 columns (not rich's 80) unless COLUMNS says."""
+    isatty = getattr(stream, "isatty", None)
+    if os.environ.get("COLUMNS") or (callable(isatty) and isatty()):
+        return None
+    return 160
+
+
+console = Console(width=_width(sys.stdout))
+err_console = Console(stderr=True, soft_wrap=True, width=_width(sys.stderr))
