@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from netforensics.loaders import values as v
-from netforensics.loaders.reading import HeaderMismatch, Parsed, ParsedSource, Reject, csv_record_text, open_csv, peek_csv_header
+from netforensics.loaders.reading import HeaderMismatch, Parsed, ParsedSource, Reject, convert_records, csv_record_text, open_csv, peek_csv_header
 
 USER_COLUMNS = (
     "userid", "user_display_name", "user_screen_name", "user_reported_location", "user_profile_description",
@@ -109,15 +109,7 @@ def _account(fields: list[str], at: dict[str, int]) -> dict[str, Any]:
 
 def _users(header: list[str], records: Iterator[tuple[int, list[str]] | Reject]) -> Iterator[Parsed]:
     at = {name: header.index(name) for name in USER_COLUMNS}
-    for record in records:
-        if isinstance(record, Reject):
-            yield record
-            continue
-        line, fields = record
-        try:
-            yield _account(fields, at)
-        except ValueError as err:
-            yield Reject(line, str(err), csv_record_text(fields))
+    return convert_records(records, lambda fields: _account(fields, at))
 
 
 def _tweets(header: list[str], records: Iterator[tuple[int, list[str]] | Reject]) -> Iterator[Parsed]:
