@@ -28,15 +28,17 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any
-
-import neo4j.graph
-import neo4j.time
-from neo4j import exceptions as neo4j_errors
+from typing import TYPE_CHECKING, Any
 
 from netforensics.cypher_files import CypherFile, Param, list_folder, parse
 from netforensics.errors import NetforensicsError
+from netforensics.lazy_import import lazy_module
 from netforensics.store.connection import GraphStore
+
+if TYPE_CHECKING:
+    import neo4j
+else:
+    neo4j = lazy_module("neo4j")
 
 QUERY_FOLDER = "queries"
 
@@ -246,7 +248,7 @@ def run_query(store: GraphStore, query: str | CypherFile, params: Mapping[str, A
         columns, rows = store.read_records(cypher, values)
     except NetforensicsError as err:
         cause = err.__cause__
-        if isinstance(cause, neo4j_errors.Neo4jError) and _is_write_refusal(cause):
+        if isinstance(cause, neo4j.exceptions.Neo4jError) and _is_write_refusal(cause):
             raise WriteRefused(f"Refused to run {cypher.name!r}: the server rejected a write in the read-only transaction "
                                f"({cause.message}). `netforensics query` only reads.") from err
         raise
@@ -257,7 +259,7 @@ def run_query(store: GraphStore, query: str | CypherFile, params: Mapping[str, A
     return QueryResult(cypher, values, columns, rows, more)
 
 
-def _is_write_refusal(err: neo4j_errors.Neo4jError) -> bool:
+def _is_write_refusal(err: neo4j.exceptions.Neo4jError) -> bool:
     code = err.code or ""
     return code.endswith("Statement.AccessMode") or "read access mode" in (err.message or "").lower() \
         or code.endswith("Security.Forbidden")

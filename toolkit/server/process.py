@@ -18,14 +18,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-
-import neo4j
-from neo4j import exceptions as neo4j_errors
+from typing import TYPE_CHECKING
 
 from netforensics.errors import DatabaseUnavailable, NetforensicsError, ServerNotInstalled
+from netforensics.lazy_import import lazy_module
 from netforensics.server import assembly
 from netforensics.server.layout import ServerLayout, ServerState
 from netforensics.server.memory import MemorySettings
+
+if TYPE_CHECKING:
+    import neo4j
+else:
+    neo4j = lazy_module("neo4j")
 
 DEFAULT_BOLT_PORT = 7687
 DEFAULT_HTTP_PORT = 7474
@@ -138,7 +142,7 @@ def _wait_for_bolt(uri: str, auth: tuple[str, str], timeout: float, pid_alive: C
         try:
             driver.verify_connectivity()
             return
-        except neo4j_errors.AuthError:
+        except neo4j.exceptions.AuthError:
             return  # Bolt answers; credentials are dealt with by the caller
         except Exception as err:  # noqa: BLE001 - any failure here means "not ready yet"
             last = err
@@ -241,7 +245,7 @@ def status(layout: ServerLayout) -> ServerStatus:
             versions["apoc"] = records[0]["v"]
         finally:
             driver.close()
-    except (neo4j_errors.Neo4jError, neo4j_errors.DriverError, DatabaseUnavailable, OSError):
+    except (neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError, DatabaseUnavailable, OSError):
         pass  # running but not (yet) answering: show what we know
     return ServerStatus(
         running=True,

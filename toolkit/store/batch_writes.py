@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
-from typing import Any
-
-import neo4j
+from typing import TYPE_CHECKING, Any
 
 from netforensics.cypher_files import load as load_cypher
 from netforensics.store.connection import GraphStore, retry_on_connection_loss
+
+if TYPE_CHECKING:
+    import neo4j
 
 
 @dataclass

@@ -11,21 +11,27 @@ import logging
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from typing import Any, TypeVar
-
-import neo4j
-from neo4j import exceptions as neo4j_errors
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from netforensics.cypher_files import CypherFile
 from netforensics.cypher_files import load as load_cypher
 from netforensics.errors import AuthenticationFailed, DatabaseUnavailable, NetforensicsError
+from netforensics.lazy_import import lazy_module
 from netforensics.settings import ConnectionSettings, resolve_connection
+
+if TYPE_CHECKING:
+    import neo4j
+else:
+    neo4j = lazy_module("neo4j")
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
-# Errors after which the server is gone rather than the statement being wrong.
-_CONNECTION_LOST = (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired, ConnectionError, OSError)
+
+
+def _connection_lost() -> tuple[type[BaseException], ...]:
+    """Errors after which the server is gone rather than the statement being wrong."""
+    return (neo4j.exceptions.ServiceUnavailable, neo4j.exceptions.SessionExpired, ConnectionError, OSError)
 
 
 def _statement(query: str | CypherFile) -> str:
@@ -104,11 +110,11 @@ class GraphStore:
         try:
             with self.session() as session:
                 return fn(session)
-        except neo4j_errors.AuthError as err:
+        except neo4j.exceptions.AuthError as err:
             raise AuthenticationFailed(_auth_message(self.settings)) from err
-        except _CONNECTION_LOST as err:
+        except _connection_lost() as err:
             raise DatabaseUnavailable(_lost_message(self.settings)) from err
-        except neo4j_errors.ClientError as err:
+        except neo4j.exceptions.ClientError as err:
             raise NetforensicsError(f"Neo4j refused the statement: {err.message}") from err
 
     def close(self) -> None:
@@ -136,20 +142,20 @@ def connect(settings: ConnectionSettings, *, verify: bool = True) -> GraphStore:
             max_transaction_retry_time=30,
             notifications_min_severity="OFF",
         )
-    except (ValueError, neo4j_errors.ConfigurationError) as err:
+    except (ValueError, neo4j.exceptions.ConfigurationError) as err:
         raise DatabaseUnavailable(f"Bad Neo4j URI {settings.uri!r}: {err}") from err
     store = GraphStore(driver, settings)
     if verify:
         try:
             driver.verify_connectivity()
             driver.verify_authentication()
-        except neo4j_errors.AuthError as err:
+        except neo4j.exceptions.AuthError as err:
             driver.close()
             raise AuthenticationFailed(_auth_message(settings)) from err
-        except _CONNECTION_LOST as err:
+        except _connection_lost() as err:
             driver.close()
             raise DatabaseUnavailable(_lost_message(settings)) from err
-        except neo4j_errors.Neo4jError as err:
+        except neo4j.exceptions.Neo4jError as err:
             driver.close()
             raise DatabaseUnavailable(f"Neo4j at {settings.uri} answered with an error: {err.message}") from err
     return store
