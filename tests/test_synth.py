@@ -107,7 +107,7 @@ def test_headers_are_the_archive_layouts(world: Path) -> None:
     assert header("follows.csv") == ["src_account_id", "dst_account_id", "observed_at"]
     assert header("ips.csv") == ["account_id", "ip", "first_seen", "last_seen", "count"]
     assert header("ip_ranges.csv") == ["network", "asn", "as_org", "country", "is_vpn", "kind"]
-    assert header("labels.csv") == ["account_id", "role", "team"]
+    assert header("labels.csv") == ["account_id", "role", "team", "squad"]
 
 
 def test_tweet_values_look_like_the_releases(tables: dict[str, list[dict[str, str]]]) -> None:

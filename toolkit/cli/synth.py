@@ -25,6 +25,7 @@ def synth_command(
     teams: Annotated[Optional[int], typer.Option(help="Operator teams. [default: drawn per seed, 3-8]")] = None,
     tweets_per_core: Annotated[Optional[float], typer.Option("--tweets-per-core", help="Mean posts per core account in the period. [default: drawn per seed, 40-160]")] = None,
     camouflage: Annotated[Optional[float], typer.Option(help="Share of operator activity spent retweeting / following popular organic accounts, 0-0.9. [default: drawn per seed, 0.05-0.3]")] = None,
+    tweets_per_person: Annotated[Optional[float], typer.Option("--tweets-per-person", help="Median posts per organic account in the period (log-normal; raises the tweet count, not the accounts). [default: drawn per seed, 2-5]")] = None,
     hashed: Annotated[bool, typer.Option("--hashed", help="Replace id, handle and name of accounts under 5,000 followers by one base64 hash, as the public releases do.")] = False,
 ) -> None:
     """Generate a synthetic influence operation (core teams, amplifier swarms, an organic population with
@@ -41,6 +42,7 @@ def synth_command(
         teams=teams,
         tweets_per_core=tweets_per_core,
         camouflage=camouflage,
+        tweets_per_person=tweets_per_person,
     )
     began = time.perf_counter()
     summary = generate(params, out_dir)

@@ -16,10 +16,11 @@ import numpy as np
 
 from netforensics import __version__
 from netforensics.synth import identity, infrastructure, operation, population, writers
+from netforensics.synth.follows import BLOCK_ACCOUNTS, FollowSpill, unique_follows
 from netforensics.synth.params import Scenario, SynthParams, draw
-from netforensics.synth.tables import ORIGINAL, QUOTE, REPLY, RETWEET, Accounts, Follows, Tweets, empty_tweets, make_tweets
-from netforensics.synth import vocabulary as vocab
-from netforensics.synth.timing import epoch, lognormal_minutes
+from netforensics.synth.stream import TweetStream, assign_original_ids
+from netforensics.synth.tables import CORE, AMPLIFIER, ORGANIC, Accounts, TweetRows, strings
+from netforensics.synth.timing import DAY, epoch
 
 FILES = ("users.csv", "tweets.csv", "follows.csv", "ips.csv", "ip_ranges.csv", "labels.csv")
 
@@ -29,6 +30,8 @@ class Summary:
     out_dir: Path
     scenario: Scenario
     counts: dict[str, int]
+    squads: list[dict[str, Any]]
+    peak_pending_tweets: int = 0  # most tweet rows held at once (the stream's buffer), for the docs and tests
 
     def manifest(self) -> dict[str, Any]:
         return {
@@ -38,124 +41,140 @@ class Summary:
             "ground truth is in labels.csv only.",
             "seed": self.scenario.params.seed,
             "scenario": self.scenario.as_dict(),
+            "squads": self.squads,
             "rows": self.counts,
             "files": list(FILES),
         }
 
 
 def _streams(seed: int) -> dict[str, np.random.Generator]:
-    names = ("scenario", "population", "operation", "crossover", "infrastructure", "identity", "output")
+    names = ("scenario", "population", "operation", "crossover", "infrastructure", "identity", "output", "follows", "ids")
     children = np.random.SeedSequence(seed).spawn(len(names))
     return {name: np.random.Generator(np.random.PCG64(child)) for name, child in zip(names, children)}
 
 
-def _organic_retweets_of_operation(sc: Scenario, organic: population.Organic, op: operation.Operation,
-                                   tweets: Tweets, created: np.ndarray, rng: np.random.Generator) -> Tweets:
-    """Real people who retweet one piece of operation content, once, at a human delay (a trap)."""
-    n_org = len(organic.accounts)
-    people = np.flatnonzero(rng.random(n_org) < sc.op_retweeter_share)
-    if not people.shape[0] or not op.core_originals.shape[0]:
-        return make_tweets(np.zeros(0, np.int64), np.zeros(0, np.int64), RETWEET, np.zeros(0, np.int64),
-                           np.zeros(0, np.int16), np.zeros(0, np.int8), rng)
-    target = op.core_originals[rng.integers(0, op.core_originals.shape[0], people.shape[0])]
-    time = tweets.time[target] + lognormal_minutes(people.shape[0], sc.organic_delay_median_min, sc.organic_delay_sigma, rng)
-    ok = (time < epoch(sc.end)) & (time > created[people])
-    client = rng.choice(len(vocab.CLIENTS), int(ok.sum()), p=vocab.CLIENT_MIX_ORGANIC)
-    return make_tweets(people[ok], time[ok], RETWEET, target[ok], tweets.topic[target[ok]], client, rng)
-
-
-def _engagement(tweets: Tweets, followers: np.ndarray, role: np.ndarray, rng: np.random.Generator) -> writers.Engagement:
-    """Counts as the platform shows them: retweets seen in the data plus the author's wider audience."""
-    n = len(tweets)
-    original = tweets.kind != RETWEET
-    counted = tweets.target >= 0
-
-    def received(kind: int) -> np.ndarray:
-        mask = counted & (tweets.kind == kind)
-        return np.bincount(tweets.target[mask], minlength=n).astype(np.int64)
-
-    audience = followers[tweets.author].astype(np.float64)
-    organic_author = role[tweets.author] == 0
-    extra_rt = rng.poisson(np.where(original & organic_author, audience * 0.0004, 0.0))
-    retweet_count = np.where(original, received(RETWEET) + extra_rt, 0)
-    like_count = np.where(original, np.round(retweet_count * rng.uniform(0.5, 3.0, n)) + rng.poisson(np.where(original, audience * 0.001, 0.0)), 0)
-    reply_count = np.where(original, received(REPLY) + rng.poisson(np.where(original, audience * 0.0001, 0.0)), 0)
-    quote_count = np.where(original, received(QUOTE), 0)
-    return writers.Engagement(quote_count.astype(np.int64), reply_count.astype(np.int64),
-                              like_count.astype(np.int64), retweet_count.astype(np.int64))
-
-
 def _identities(accounts: Accounts, hashed: bool, seed: int, rng: np.random.Generator) -> writers.Identities:
     raw = identity.snowflake_ids(accounts.created, rng)
+    if not hashed:
+        return writers.Identities(strings(raw.astype(str)), accounts.screen_name, accounts.display_name)
     account_id = raw.astype(str).astype(object)
-    screen = accounts.screen_name.copy()
-    display = accounts.display_name.copy()
-    if hashed:
-        small = accounts.followers < identity.HASH_BELOW_FOLLOWERS
-        salt = f"netforensics-synth-{seed}".encode()
-        hashes = identity.release_hashes(raw[small], salt)
-        account_id[small] = hashes
-        screen[small] = hashes
-        display[small] = hashes
-    return writers.Identities(account_id, screen, display)
+    screen = np.asarray(accounts.screen_name.to_numpy(zero_copy_only=False), dtype=object)
+    display = np.asarray(accounts.display_name.to_numpy(zero_copy_only=False), dtype=object)
+    small = accounts.followers < identity.HASH_BELOW_FOLLOWERS
+    hashes = identity.release_hashes(raw[small], f"netforensics-synth-{seed}".encode())
+    account_id[small] = hashes
+    screen[small] = hashes
+    display[small] = hashes
+    return writers.Identities(strings(account_id), strings(screen), strings(display))
+
+
+def _day(sc: Scenario, organic: population.Organic, op: operation.Operation, stream: TweetStream, day: int,
+         rng: dict[str, np.random.Generator]) -> None:
+    """Everything that happens on ``day``: posts, then the responses they draw, into the stream."""
+    posts, conversational = population.originals(sc, organic, day, rng["population"])
+    core = operation.core_day(sc, op, day, rng["operation"])
+    chatter = operation.amplifier_chatter(sc, op, day, rng["operation"])
+    plain = posts.take(np.flatnonzero(~conversational))
+    today = TweetRows.concat([plain, core.posts, chatter])
+    assign_original_ids(today, rng["ids"])
+    core.posts = today.take(np.arange(len(plain), len(plain) + len(core.posts)))
+    stream.add(today)
+    recent = stream.recent_originals(day)
+    stream.add(population.conversations(organic, posts.take(np.flatnonzero(conversational)), recent, rng["population"]))
+    stream.add(population.retweets(sc, organic, day, today, rng["population"]))
+    stream.add(population.operation_retweets(sc, organic, day, core.posts, rng["crossover"]))
+    stream.add(operation.look_back_retweets(sc, op, organic, core, recent, rng["operation"]))
+    stream.add(operation.amplification(sc, op, day, core, rng["operation"]))
+    stream.add(operation.amplifier_camouflage(sc, op, organic, day, today, rng["operation"]))
+
+
+def _write_follows(sc: Scenario, organic: population.Organic, op: operation.Operation, accounts: Accounts,
+                   ids: writers.Identities, out_dir: Path, rng: np.random.Generator) -> int:
+    """Follows of every account, a block of sources at a time (blocks in random account order)."""
+    start, end = epoch(sc.start), epoch(sc.end)
+    n_org = len(organic.accounts)
+    org_acc = organic.accounts
+    within = population.GroupSampler(org_acc.community.astype(np.int64), np.power(org_acc.followers.astype(np.float64), 0.8),
+                                     organic.n_groups)
+    anywhere = population.GroupSampler(np.zeros(n_org, np.int64), np.power(org_acc.followers.astype(np.float64), 0.8), 1)
+    spill = FollowSpill(out_dir / ".follows-spill", start, sc.params.days)
+    order = rng.permutation(len(accounts))
+    for lo in range(0, order.shape[0], BLOCK_ACCOUNTS):
+        block = np.sort(order[lo: lo + BLOCK_ACCOUNTS])
+        o_src, o_dst = population.follows(sc, organic, block[block < n_org], within, anywhere, rng)
+        p_src, p_dst = operation.follows(sc, op, organic, block[block >= n_org] - n_org, rng)
+        spill.add(*unique_follows(np.concatenate([o_src, p_src]), np.concatenate([o_dst, p_dst]), accounts.created, start, end, rng))
+    sink = writers.follows_writer(out_dir / "follows.csv")
+    try:
+        spill.drain(lambda src, dst, observed: writers.write_follows_chunk(sink, ids, src, dst, observed))
+    finally:
+        sink.close()
+    return spill.count
+
+
+def _squad_table(sc: Scenario, op: operation.Operation) -> list[dict[str, Any]]:
+    squads = op.squads
+    size = np.bincount(op.accounts.squad[op.n_core:].astype(np.int64), minlength=len(squads))
+    silent = np.bincount(op.accounts.squad[op.n_core:][op.silent].astype(np.int64), minlength=len(squads))
+    core = np.bincount(op.core_squad[op.core_squad >= 0], minlength=len(squads))
+    return [{
+        "squad": f"squad-{q + 1}", "team": f"team-{int(squads.team[q]) + 1}", "core_accounts": int(core[q]),
+        "amplifiers": int(size[q]), "silent_amplifiers": int(silent[q]),
+        "wave": str(np.datetime64(int(squads.wave[q]), "s")), "burst_days": round(float(squads.burst_days[q]), 3),
+        "delay_median_min": round(float(squads.delay_median_min[q]), 3),
+    } for q in range(len(squads))]
 
 
 def generate(params: SynthParams, out_dir: Path) -> Summary:
-    """Generate the world for ``params`` and write every file into ``out_dir`` (created if needed)."""
+    """Generate the world for ``params`` and write every file into ``out_dir`` (created if needed).
+
+    Memory: per-account arrays (O(accounts)) plus a few days of tweets and one block of follows; the tweet
+    and follow counts do not add to it (docs/synthetic-data.md, "Scale").
+    """
     rng = _streams(params.seed)
     sc = draw(params, rng["scenario"])
     organic = population.generate(sc, rng["population"])
-    op = operation.generate(sc, organic, rng["operation"])
+    op = operation.plan(sc, len(organic.accounts), rng["operation"])
     accounts = Accounts.concat([organic.accounts, op.accounts])
-    tweets = Tweets.concat([organic.tweets, op.tweets])
-    tweets = Tweets.concat([tweets, _organic_retweets_of_operation(sc, organic, op, tweets, accounts.created, rng["crossover"])])
-    follows = Follows.concat([organic.follows, op.follows])
-    # the parts are copied into the whole: let their arrays go
-    organic.tweets = op.tweets = empty_tweets()
-    organic.follows = op.follows = Follows(*(np.zeros(0, np.int64) for _ in range(3)))
-
     region = np.full(len(accounts), -1, np.int64)
     region[: len(organic.accounts)] = organic.region
-    infra = infrastructure.generate(sc, accounts.role, accounts.team, accounts.created, region,
+    infra = infrastructure.generate(sc, accounts.role, accounts.team, accounts.squad, accounts.created, region,
                                     organic.news_hubs, organic.campus, rng["infrastructure"])
-
-    # tweets in time order; targets re-pointed to the new positions
-    order = np.argsort(tweets.time, kind="stable")
-    position = np.empty_like(order)
-    position[order] = np.arange(order.shape[0])
-    tweets = tweets.take(order)
-    tweets.target = np.where(tweets.target >= 0, position[np.maximum(tweets.target, 0)], -1)
-
     ids = _identities(accounts, params.hashed, params.seed, rng["identity"])
+    columns = writers.account_columns(accounts, ids)
     out_rng = rng["output"]
-    tweet_ids = identity.snowflake_ids(tweets.time + out_rng.integers(0, 60, len(tweets)), out_rng)
-    engagement = _engagement(tweets, accounts.followers, accounts.role, out_rng)
-    has_coordinates = (accounts.role[tweets.author] == 0) & (tweets.kind == ORIGINAL) & (out_rng.random(len(tweets)) < 0.004)
     user_order = out_rng.permutation(len(accounts))
-    follow_order = np.argsort(follows.observed, kind="stable")
-    ip_order = np.argsort(infra.observations.first_seen, kind="stable")
 
     out_dir.mkdir(parents=True, exist_ok=True)
-    writers.write_users(out_dir / "users.csv", accounts, ids, user_order)
-    writers.write_tweets(out_dir / "tweets.csv", tweets, tweet_ids, accounts, ids, engagement,
-                         sc.float_count_columns, has_coordinates)
-    writers.write_follows(out_dir / "follows.csv", follows, ids, follow_order)
-    writers.write_ips(out_dir / "ips.csv", infra, ids, ip_order)
-    writers.write_ip_ranges(out_dir / "ip_ranges.csv", infra)
+    writers.write_users(out_dir / "users.csv", columns, user_order)
     writers.write_labels(out_dir / "labels.csv", accounts, ids, user_order)
+    writers.write_ips(out_dir / "ips.csv", infra, ids, np.argsort(infra.observations.first_seen, kind="stable"))
+    writers.write_ip_ranges(out_dir / "ip_ranges.csv", infra)
+
+    tweet_writer = writers.TweetWriter(out_dir / "tweets.csv", columns, ids, sc.float_count_columns)
+    try:
+        stream = TweetStream(epoch(sc.start), params.days, accounts.followers, accounts.role, tweet_writer, out_rng)
+        stream.add(operation.first_lives(sc, op, rng["operation"]))
+        for day in range(params.days):
+            _day(sc, organic, op, stream, day, rng)
+            stream.finish_day(day)
+        stream.close()
+    finally:
+        tweet_writer.close()
+    n_follows = _write_follows(sc, organic, op, accounts, ids, out_dir, rng["follows"])
 
     counts = {
         "accounts": len(accounts),
-        "organic": int((accounts.role == 0).sum()),
-        "core": int((accounts.role == 1).sum()),
-        "amplifiers": int((accounts.role == 2).sum()),
-        "tweets": len(tweets),
-        "retweets": int((tweets.kind == RETWEET).sum()),
-        "follows": int(follows.src.shape[0]),
+        "organic": int((accounts.role == ORGANIC).sum()),
+        "core": int((accounts.role == CORE).sum()),
+        "amplifiers": int((accounts.role == AMPLIFIER).sum()),
+        "tweets": stream.written,
+        "retweets": stream.retweets_written,
+        "follows": n_follows,
         "ip_observations": int(infra.observations.account.shape[0]),
         "networks": len(infra.networks),
     }
-    summary = Summary(out_dir, sc, counts)
+    summary = Summary(out_dir, sc, counts, _squad_table(sc, op), stream.peak_pending)
     (out_dir / "manifest.json").write_text(json.dumps(summary.manifest(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     (out_dir / "README.md").write_text(_readme(summary), encoding="utf-8")
     return summary
@@ -175,7 +194,8 @@ Regenerate byte-identical files with:
 
     netforensics synth OUT_DIR --seed {p.seed} --organic {p.organic} --core {p.core} --amplifiers {p.amplifiers} \\
         --days {p.days} --start-date {p.start_date.isoformat()} --teams {summary.scenario.teams} \\
-        --tweets-per-core {summary.scenario.tweets_per_core} --camouflage {summary.scenario.camouflage}{" --hashed" if p.hashed else ""}
+        --tweets-per-core {summary.scenario.tweets_per_core} --camouflage {summary.scenario.camouflage} \\
+        --tweets-per-person {summary.scenario.organic_tweets_median}{" --hashed" if p.hashed else ""}
 
 | rows | count |
 | --- | --- |

@@ -5,7 +5,7 @@ thing: residential and mobile ISPs per region (some IPv6), hosting providers, co
 university campus, mainland-China ISPs and a few unclassified ranges.
 
 Operators exit through VPN / hosting addresses shared within their team, and slip onto mainland
-addresses now and then; amplifiers share pools of hosting / VPN addresses. People use home and mobile
+addresses now and then; each amplifier squad shares its own pool of hosting / VPN addresses. People use home and mobile
 addresses (households share one), some use a commercial VPN, newsrooms post from hosting, and a campus
 NAT puts hundreds of students behind one to three addresses: the trap for "shared IP means coordinated".
 """
@@ -116,7 +116,7 @@ def _pick_networks(pool: np.ndarray, n: int, rng: np.random.Generator) -> np.nda
     return pool[rng.integers(0, pool.shape[0], n)]
 
 
-def generate(sc: Scenario, account_role: np.ndarray, account_team: np.ndarray, created: np.ndarray,
+def generate(sc: Scenario, account_role: np.ndarray, account_team: np.ndarray, account_squad: np.ndarray, created: np.ndarray,
              region: np.ndarray, news_hubs: np.ndarray, campus: np.ndarray, rng: np.random.Generator) -> Infrastructure:
     """IP observations for every account. ``region`` holds organic regions (index into REGIONS), -1 otherwise."""
     networks = _networks(rng)
@@ -167,15 +167,19 @@ def generate(sc: Scenario, account_role: np.ndarray, account_team: np.ndarray, c
         which = rng.integers(0, sc.team_exit_ips, acc.shape[0])
         parts.append((acc, t_net[which], t_host[which], np.full(acc.shape[0], 40.0)))
 
-        team_amps = amps[account_team[amps] == t]
-        if team_amps.shape[0]:
-            pool_size = max(1, int(np.ceil(team_amps.shape[0] / sc.amp_accounts_per_ip)))
-            p_net = rng.choice(exits_net, pool_size, p=exit_weight / exit_weight.sum())
-            p_host = _hosts(networks, p_net, rng)
-            uses = rng.integers(1, 3, team_amps.shape[0])
-            acc = np.repeat(team_amps, uses)
-            which = rng.integers(0, pool_size, acc.shape[0])
-            parts.append((acc, p_net[which], p_host[which], np.full(acc.shape[0], 6.0)))
+    # each amplifier squad has its own pool of exit addresses, rented from one or two providers
+    for q in range(int(account_squad.max()) + 1 if amps.shape[0] else 0):
+        squad_amps = amps[account_squad[amps] == q]
+        if not squad_amps.shape[0]:
+            continue
+        pool_size = max(1, int(np.ceil(squad_amps.shape[0] / sc.amp_accounts_per_ip)))
+        providers = rng.choice(exits_net, 2, p=exit_weight / exit_weight.sum())
+        p_net = providers[rng.integers(0, 2, pool_size)]
+        p_host = _hosts(networks, p_net, rng)
+        uses = rng.integers(1, 3, squad_amps.shape[0])
+        acc = np.repeat(squad_amps, uses)
+        which = rng.integers(0, pool_size, acc.shape[0])
+        parts.append((acc, p_net[which], p_host[which], np.full(acc.shape[0], 6.0)))
     mainland_res = infra.by("residential", "CN")
     slipped = core[rng.random(core.shape[0]) < sc.mainland_core_share]
     s_net = _pick_networks(mainland_res, slipped.shape[0], rng)

@@ -1,13 +1,16 @@
-"""The influence operation: teams of core operators and their amplifier swarms.
+"""The influence operation: teams of core operators and their amplifier squads.
 
 Modelled on the 2019 Hong Kong case (docs/synthetic-data.md): core accounts work in teams, post in
 their team's China-time office hours, some are repurposed old spam accounts (old creation date, old
-language, long silence) and some were created in batches; a few pose as news outlets. Amplifiers are
-created in bursts after suspension waves, carry default profiles, and each retweets core content only a
-few times, within minutes of it. Both camouflage by following and retweeting popular organic accounts.
+language, long silence) and some were created in batches; a few pose as news outlets. Amplifiers come in
+squads: each squad boosts one sub-group of a team's core accounts, was registered in its own burst after
+a suspension wave and exits through its own pool of addresses. Amplifiers carry default profiles and each
+retweets core content only a few times, within minutes of it; silent amplifiers retweet once and do
+nothing else. Operators camouflage by following and retweeting popular organic accounts.
 
-Indices are global: the operation's accounts follow the organic block, its tweets follow the organic
-tweets, and camouflage retweets point into the organic tweets.
+:func:`plan` draws the accounts and every per-day count up front (O(accounts x days) integers for the
+core, O(accounts) for amplifiers); the per-day functions then post one day at a time. Operation account
+indices follow the organic block (global index = ``offset`` + local index; core first, then amplifiers).
 """
 
 from __future__ import annotations
@@ -19,32 +22,63 @@ import numpy as np
 from netforensics.synth import profiles
 from netforensics.synth import vocabulary as vocab
 from netforensics.synth.params import Scenario
-from netforensics.synth.population import TOPIC, Organic, _topic_hashtags, dedupe_follows
+from netforensics.synth.population import TOPIC, Organic, _topic_hashtags
+from netforensics.synth.stream import assign_original_ids, split_over_days
 from netforensics.synth.tables import (
     AMPLIFIER,
     CORE,
-    ORIGINAL,
     RETWEET,
     Accounts,
-    Follows,
-    Tweets,
-    empty_tweets,
-    make_tweets,
+    TweetRows,
+    new_posts,
+    retweets_of,
+    strings,
 )
-from netforensics.synth.timing import DAY, HOUR, epoch, epoch_of, human_times, lognormal_minutes, office_times
+from netforensics.synth.timing import DAY, HOUR, epoch, epoch_of, human_times, lognormal_minutes, office_times, office_weights
 
 LANG = {code: i for i, code in enumerate(vocab.ACCOUNT_LANGS)}
 
 
 @dataclass
+class Squads:
+    """Amplifier squads: each boosts one sub-group of a team's core accounts."""
+
+    team: np.ndarray  # int64 per squad
+    wave: np.ndarray  # int64 epoch seconds: the suspension wave the squad was registered after
+    burst_days: np.ndarray  # float64: how long its registration burst lasted
+    delay_median_min: np.ndarray  # float64: its retweet delay (log-normal median)
+    amplified: np.ndarray  # int64 [squad, day]: swarmed posts by its sub-group per day
+    amplified_left: np.ndarray  # int64 [squad, day]: the same, summed from that day to the end
+
+    def __len__(self) -> int:
+        return int(self.team.shape[0])
+
+
+@dataclass
 class Operation:
     accounts: Accounts  # core accounts first, then amplifiers
-    tweets: Tweets
-    follows: Follows
-    core: np.ndarray  # global account indices
-    amplifiers: np.ndarray
-    core_originals: np.ndarray  # global tweet indices of the core's own content (operation window)
-    suspension_waves: np.ndarray  # epoch seconds
+    offset: int  # global index of the first operation account
+    n_core: int
+    persona: np.ndarray  # bool per core account: poses as a news outlet
+    repurposed: np.ndarray  # bool per core account: an old spam account put back to work
+    waves: np.ndarray  # epoch seconds of the suspension waves
+    squads: Squads
+    core_squad: np.ndarray  # int64 per core account: the squad boosting it (-1 if none)
+    core_posts: np.ndarray  # int64 [core, day]: posts (own, team retweets, camouflage)
+    core_originals: np.ndarray  # int64 [core, day]: of which own posts
+    core_amplified: np.ndarray  # int64 [core, day]: of which swarmed by its squad
+    silent: np.ndarray  # bool per amplifier: one retweet and nothing else
+    amp_first_day: np.ndarray  # int64 per amplifier
+    amp_retweets_left: np.ndarray  # int64 per amplifier
+    amp_chatter_left: np.ndarray  # int64 per amplifier
+    amp_camouflage_day: np.ndarray  # int64 per amplifier, -1 for none
+
+    @property
+    def n_amplifiers(self) -> int:
+        return len(self.accounts) - self.n_core
+
+    def is_core(self, account: np.ndarray) -> np.ndarray:
+        return (account >= self.offset) & (account < self.offset + self.n_core)
 
 
 def _team_sizes(total: int, teams: int, rng: np.random.Generator) -> np.ndarray:
@@ -55,7 +89,7 @@ def _team_sizes(total: int, teams: int, rng: np.random.Generator) -> np.ndarray:
     return sizes
 
 
-def _core_accounts(sc: Scenario, offset: int, rng: np.random.Generator) -> tuple[Accounts, np.ndarray, np.ndarray]:
+def _core_accounts(sc: Scenario, rng: np.random.Generator) -> tuple[Accounts, np.ndarray, np.ndarray]:
     """Core profiles; returns the accounts, a repurposed mask and a news-persona mask."""
     n, start = sc.params.core, epoch(sc.start)
     team = np.repeat(np.arange(sc.teams, dtype=np.int16), _team_sizes(n, sc.teams, rng))
@@ -97,27 +131,45 @@ def _core_accounts(sc: Scenario, offset: int, rng: np.random.Generator) -> tuple
         location[i] = "Hong Kong"
     followers[persona] = rng.integers(2_000, 30_000, int(persona.sum()))
     accounts = Accounts(
-        role=np.full(n, CORE, np.int8), team=team, community=np.full(n, -1, np.int32), created=created,
-        followers=followers, following=following, lang=lang, utc_offset=np.full(n, 8.0, np.float32),
-        screen_name=screen, display_name=display, description=description, location=location, profile_url=url,
+        role=np.full(n, CORE, np.int8), team=team, squad=np.full(n, -1, np.int16), community=np.full(n, -1, np.int32),
+        created=created, followers=followers, following=following, lang=lang, utc_offset=np.full(n, 8.0, np.float32),
+        screen_name=strings(screen), display_name=strings(display), description=strings(description),
+        location=strings(location), profile_url=strings(url),
     )
     return accounts, repurposed, persona
 
 
-def _amplifier_accounts(sc: Scenario, team_weight: np.ndarray, rng: np.random.Generator) -> tuple[Accounts, np.ndarray]:
-    """Amplifier profiles, created in bursts after suspension waves; returns accounts and the waves."""
-    n, start, days = sc.params.amplifiers, epoch(sc.start), sc.params.days
-    team = rng.choice(sc.teams, n, p=team_weight).astype(np.int16)
-    # wave 0 precedes the campaign; the others fall in its first two thirds
-    waves = np.sort(np.concatenate([
-        [start - int(rng.integers(20, 60)) * DAY],
-        start + rng.integers(2, max(3, days * 2 // 3), sc.suspension_waves - 1) * DAY,
-    ])).astype(np.int64)
-    wave_share = rng.dirichlet(np.full(waves.shape[0], 2.0))
-    wave = rng.choice(waves.shape[0], n, p=wave_share)
-    # sign-ups follow a wave within burst_days, most in the first hours (scripted registration)
-    lag = np.minimum(rng.exponential(sc.burst_days * DAY / 3, n), sc.burst_days * DAY).astype(np.int64)
-    created = waves[wave] + int(2 * HOUR) + lag
+def _squads(sc: Scenario, core_team: np.ndarray, waves: np.ndarray, rng: np.random.Generator) -> tuple[Squads, np.ndarray]:
+    """Squads per team (around ``squads_per_team``), each with a core sub-group, a wave, a burst and a delay."""
+    core_squad = np.full(core_team.shape[0], -1, np.int64)
+    team_list: list[int] = []
+    wave: list[int] = []
+    burst: list[float] = []
+    delay: list[float] = []
+    for t in range(sc.teams):
+        members = rng.permutation(np.flatnonzero(core_team == t))
+        n_squads = int(np.clip(sc.squads_per_team + rng.integers(-1, 2), 1, max(1, members.shape[0])))
+        for group in np.array_split(members, n_squads):
+            core_squad[group] = len(team_list)
+            team_list.append(t)
+            wave.append(int(waves[rng.integers(0, waves.shape[0])]))
+            burst.append(float(sc.burst_days * rng.uniform(0.25, 1.0)))
+            delay.append(max(1.5, float(sc.amp_delay_median_min * rng.uniform(0.6, 1.6))))
+    empty = np.zeros((len(team_list), sc.params.days), np.int64)
+    squads = Squads(np.asarray(team_list, np.int64), np.asarray(wave, np.int64), np.asarray(burst),
+                    np.asarray(delay), empty, empty.copy())
+    return squads, core_squad
+
+
+def _amplifier_accounts(sc: Scenario, squads: Squads, squad_weight: np.ndarray,
+                        rng: np.random.Generator) -> tuple[Accounts, np.ndarray]:
+    """Amplifier profiles, each squad registered in its own burst after its wave; returns accounts and squads."""
+    n = sc.params.amplifiers
+    squad = rng.choice(len(squads), n, p=squad_weight)
+    # sign-ups follow the squad's wave within its burst, most in the first hours (scripted registration)
+    burst = squads.burst_days[squad] * DAY
+    lag = np.minimum(rng.exponential(burst / 3), burst).astype(np.int64)
+    created = squads.wave[squad] + int(2 * HOUR) + lag
     old = rng.random(n) < sc.amp_preexisting_share  # bought or dormant accounts
     created[old] = epoch_of(2012) + rng.integers(0, 6 * 365 * DAY, int(old.sum()))
 
@@ -133,211 +185,273 @@ def _amplifier_accounts(sc: Scenario, team_weight: np.ndarray, rng: np.random.Ge
     following = np.floor(np.exp(np.log(25) + 0.9 * rng.standard_normal(n))).astype(np.int64)
     lang = rng.choice([LANG["zh-cn"], LANG["en"], LANG["zh-tw"], LANG["id"]], n, p=[0.6, 0.3, 0.05, 0.05]).astype(np.int16)
     accounts = Accounts(
-        role=np.full(n, AMPLIFIER, np.int8), team=team, community=np.full(n, -1, np.int32), created=created,
-        followers=followers, following=following, lang=lang, utc_offset=np.full(n, 8.0, np.float32),
-        screen_name=screen, display_name=display, description=description, location=location,
-        profile_url=np.full(n, "", dtype=object),
+        role=np.full(n, AMPLIFIER, np.int8), team=squads.team[squad].astype(np.int16), squad=squad.astype(np.int16),
+        community=np.full(n, -1, np.int32), created=created, followers=followers, following=following, lang=lang,
+        utc_offset=np.full(n, 8.0, np.float32), screen_name=strings(screen), display_name=strings(display),
+        description=strings(description), location=strings(location), profile_url=strings(np.full(n, "", dtype=object)),
     )
-    return accounts, waves
+    return accounts, squad
 
 
-def _recent_target(pool_times: np.ndarray, pool: np.ndarray, at: np.ndarray, rng: np.random.Generator, spread: float) -> np.ndarray:
-    """For each time in ``at``, a pool tweet posted shortly before (geometric look-back); -1 if none."""
-    look_back = rng.geometric(1.0 / spread, at.shape[0])  # 1, 2, ... posts back
-    pos = np.searchsorted(pool_times, at, side="left") - look_back
-    return np.where(pos >= 0, pool[np.maximum(pos, 0)], -1)
+def _waves(sc: Scenario, rng: np.random.Generator) -> np.ndarray:
+    """Suspension waves: one precedes the campaign, the others fall in its first two thirds."""
+    start, days = epoch(sc.start), sc.params.days
+    return np.sort(np.concatenate([
+        [start - int(rng.integers(20, 60)) * DAY],
+        start + rng.integers(2, max(3, days * 2 // 3), sc.suspension_waves - 1) * DAY,
+    ])).astype(np.int64)
 
 
-def generate(sc: Scenario, organic: Organic, rng: np.random.Generator) -> Operation:
-    start, end, days = epoch(sc.start), epoch(sc.end), sc.params.days
-    n_org = len(organic.accounts)
-    t_org = len(organic.tweets)
-    core_acc, repurposed, persona = _core_accounts(sc, n_org, rng)
+def plan(sc: Scenario, offset: int, rng: np.random.Generator) -> Operation:
+    """The operation's accounts and its per-day activity counts for the whole period (no tweets yet)."""
+    start, days = epoch(sc.start), sc.params.days
+    core_acc, repurposed, persona = _core_accounts(sc, rng)
     n_core = len(core_acc)
-    team_weight = np.bincount(core_acc.team, minlength=sc.teams) / n_core
-    amp_acc = _amplifier_accounts(sc, team_weight, rng) if sc.params.amplifiers else None
-    accounts = Accounts.concat([core_acc] + ([amp_acc[0]] if amp_acc else []))
-    waves = amp_acc[1] if amp_acc else np.zeros(0, np.int64)
-    core = n_org + np.arange(n_core, dtype=np.int64)
-    amplifiers = n_org + n_core + np.arange(len(accounts) - n_core, dtype=np.int64)
-    created = accounts.created
-    team_of = accounts.team  # local index
+    waves = _waves(sc, rng)
+    squads, core_squad = _squads(sc, core_acc.team, waves, rng)
+    # a squad's size follows its sub-group's share of the core, blurred (some squads are larger than others)
+    sub_share = np.bincount(core_squad, minlength=len(squads)) / n_core
+    squad_weight = sub_share * rng.gamma(4.0, 0.25, len(squads))
+    squad_weight /= squad_weight.sum()
+    n_amp = sc.params.amplifiers
+    if n_amp:
+        amp_acc, amp_squad = _amplifier_accounts(sc, squads, squad_weight, rng)
+        accounts = Accounts.concat([core_acc, amp_acc])
+    else:
+        amp_squad = np.zeros(0, np.int64)
+        accounts = core_acc
 
-    # ---- core activity in office hours ----------------------------------------------------------
+    # ---- core: posts per account per day, in the team's working week ------------------------
     per_account = rng.gamma(2.0, sc.tweets_per_core / 2.0, n_core)
     per_account[persona] *= 2
-    posts = np.maximum(1, np.round(per_account)).astype(np.int64)
-    local_author = np.repeat(np.arange(n_core), posts)
-    m = local_author.shape[0]
-    times = np.empty(m, np.int64)
-    for t, schedule in enumerate(sc.schedules):
-        mask = team_of[local_author] == t
-        times[mask] = office_times(int(mask.sum()), start, days, schedule, rng)
-    kind_draw = rng.random(m)
-    is_camouflage = kind_draw < sc.camouflage
-    is_team_rt = (~is_camouflage) & (kind_draw < sc.camouflage + sc.core_team_retweet_share)
-    is_original = ~(is_camouflage | is_team_rt)
+    total = np.maximum(1, np.round(per_account)).astype(np.int64)
+    week = np.stack([office_weights(start, days, s) for s in sc.schedules])
+    pvals = week[core_acc.team]
+    core_posts = rng.multinomial(total, pvals / pvals.sum(axis=1, keepdims=True)).astype(np.int64)
+    own_share = max(0.0, 1.0 - sc.camouflage - sc.core_team_retweet_share)
+    core_originals = rng.binomial(core_posts, own_share)
 
-    o_author = local_author[is_original]
-    o_times = times[is_original]
+    # ---- amplifiers: a budget of retweets each; silent ones retweet once and do nothing else ------
+    silent = rng.random(n_amp) < sc.silent_amp_share
+    budget = np.minimum(1 + rng.poisson(sc.amp_retweets_mean - 1, n_amp), 8)
+    budget[silent] = 1
+    # how many core posts get swarmed: enough that each draws a crowd of several accounts
+    n_original = int(core_originals.sum())
+    swarm_size = rng.uniform(5, 25)
+    n_amplified = min(n_original * sc.amplified_tweet_share, max(1.0, budget.sum() / swarm_size)) if n_amp else 0.0
+    core_amplified = rng.binomial(core_originals, n_amplified / max(n_original, 1))
+    for q in range(len(squads)):
+        squads.amplified[q] = core_amplified[core_squad == q].sum(axis=0)
+    squads.amplified_left[:] = np.cumsum(squads.amplified[:, ::-1], axis=1)[:, ::-1]
+
+    amp_created = accounts.created[n_core:]
+    first_day = np.clip((amp_created + HOUR - start) // DAY, 0, days - 1).astype(np.int64)
+    chatter = rng.poisson(sc.amp_originals_mean, n_amp)
+    chatter[silent] = 0
+    camouflage = (rng.random(n_amp) < sc.camouflage) & ~silent
+    camouflage_day = np.where(camouflage, first_day + np.floor(rng.random(n_amp) * (days - first_day)).astype(np.int64), -1)
+    return Operation(accounts, offset, n_core, persona, repurposed, waves, squads, core_squad, core_posts,
+                     core_originals, core_amplified, silent, first_day, budget.astype(np.int64), chatter, camouflage_day)
+
+
+def first_lives(sc: Scenario, op: Operation, rng: np.random.Generator) -> TweetRows:
+    """Repurposed accounts' first life: commercial spam in another language, years before the campaign."""
+    start = epoch(sc.start)
+    rep = np.flatnonzero(op.repurposed)
+    counts = rng.integers(5, 40, rep.shape[0])
+    author = np.repeat(rep, counts)
+    created = op.accounts.created[author]
+    life = np.minimum(2 * 365 * DAY, np.maximum(DAY, start - 365 * DAY - created))
+    time = created + (rng.random(author.shape[0]) * life).astype(np.int64)
+    topic = np.where(op.accounts.lang[author] == LANG["id"], TOPIC["spam_id"], TOPIC["spam_en"]).astype(np.int16)
+    client = rng.choice(len(vocab.CLIENTS), author.shape[0], p=vocab.CLIENT_MIX_AMPLIFIER)
+    posts = new_posts(author + op.offset, time, topic, client, rng, hashtag=_topic_hashtags(topic, rng, 0.3))
+    assign_original_ids(posts, rng)
+    return posts
+
+
+@dataclass
+class CoreDay:
+    """The core's activity on one day: own posts (ids set) and the look-back retweets still to target."""
+
+    posts: TweetRows
+    amplified: np.ndarray  # bool per post: its squad swarms it
+    team_retweeters: np.ndarray  # global account indices, with their times
+    team_retweet_times: np.ndarray
+    camouflage_authors: np.ndarray
+    camouflage_times: np.ndarray
+
+
+def core_day(sc: Scenario, op: Operation, day: int, rng: np.random.Generator) -> CoreDay:
+    """Core posts on ``day`` in office hours: own content (the day's planned count, some swarmed), the rest
+    retweets of teammates or camouflage retweets of popular organic posts (targets picked later)."""
+    day_start = epoch(sc.start) + day * DAY
+    team = op.accounts.team[: op.n_core]
+    count = op.core_posts[:, day]
+    author = np.repeat(np.arange(op.n_core), count)
+    times = np.empty(author.shape[0], np.int64)
+    for t, schedule in enumerate(sc.schedules):
+        mask = team[author] == t
+        times[mask] = office_times(int(mask.sum()), day_start, schedule, rng)
+    # rank of each post within its author's day: the first ones are own posts, the first of those swarmed
+    rank = np.arange(author.shape[0]) - np.repeat(np.cumsum(count) - count, count)
+    own = rank < op.core_originals[author, day]
+    amplified = rank < op.core_amplified[author, day]
+    camouflage_share = sc.camouflage / max(sc.camouflage + sc.core_team_retweet_share, 1e-9)
+    camouflage = ~own & (rng.random(author.shape[0]) < camouflage_share)
+    team_rt = ~own & ~camouflage
+
+    o_author = author[own]
     topic = np.where(rng.random(o_author.shape[0]) < 0.75, TOPIC["op_zh"], TOPIC["op_en"]).astype(np.int16)
     hashtag = _topic_hashtags(topic, rng, 0.6)
     link = np.full(o_author.shape[0], -1, np.int32)
-    linked = rng.random(o_author.shape[0]) < np.where(persona[o_author], 0.7, 0.15)
+    linked = rng.random(o_author.shape[0]) < np.where(op.persona[o_author], 0.7, 0.15)
     link[linked] = 1_000_000 + rng.integers(0, len(vocab.OUTLET_DOMAINS) * 40, int(linked.sum()))
     client = rng.choice(len(vocab.CLIENTS), o_author.shape[0], p=vocab.CLIENT_MIX_CORE)
-    originals = make_tweets(o_author + n_org, o_times, ORIGINAL, None, topic, client, rng, hashtag=hashtag, url=link)
-    order = np.argsort(originals.time, kind="stable")
-    originals = originals.take(order)
-    o_author = o_author[order]
-    core_originals = t_org + np.arange(len(originals), dtype=np.int64)
+    posts = new_posts(o_author + op.offset, times[own], topic, client, rng, hashtag=hashtag, url=link)
+    return CoreDay(posts, amplified[own], author[team_rt] + op.offset, times[team_rt],
+                   author[camouflage] + op.offset, times[camouflage])
 
-    # team retweets: teammates boost each other's recent posts
-    parts: list[Tweets] = [originals]
-    rt_author = local_author[is_team_rt]
-    rt_time = times[is_team_rt]
-    rt_target = np.full(rt_author.shape[0], -1, np.int64)
+
+def _recent_target(pool_times: np.ndarray, at: np.ndarray, rng: np.random.Generator, spread: float) -> np.ndarray:
+    """For each time in ``at``, the position of a pool post made shortly before (geometric look-back); -1 if none."""
+    look_back = rng.geometric(1.0 / spread, at.shape[0])  # 1, 2, ... posts back
+    pos = np.searchsorted(pool_times, at, side="left") - look_back
+    return np.where(pos >= 0, pos, -1)
+
+
+def look_back_retweets(sc: Scenario, op: Operation, organic: Organic, core: CoreDay, recent: TweetRows,
+                       rng: np.random.Generator) -> TweetRows:
+    """Teammates boost each other's recent posts; camouflage retweets go to recent popular organic posts."""
+    parts = []
+    team = op.accounts.team
+    by_time = recent.take(np.argsort(recent.time, kind="stable"))
+    is_core = op.is_core(by_time.author)
     for t in range(sc.teams):
-        pool = np.flatnonzero(team_of[o_author] == t)
-        mask = team_of[rt_author] == t
-        if pool.shape[0] and mask.any():
-            rt_target[mask] = _recent_target(originals.time[pool], pool, rt_time[mask], rng, 6.0)
-    ok = rt_target >= 0
-    ok &= o_author[np.maximum(rt_target, 0)] != rt_author
-    parts.append(_retweets(rt_author[ok] + n_org, rt_time[ok], rt_target[ok] + t_org, originals.topic[rt_target[ok]],
-                           vocab.CLIENT_MIX_CORE, rng))
-
-    # camouflage: retweet popular organic posts (news hubs, the idol, community hubs)
-    popular = organic.popular_originals
-    popular_times = organic.tweets.time[popular]
-    p_order = np.argsort(popular_times, kind="stable")
-    popular, popular_times = popular[p_order], popular_times[p_order]
-    c_author = local_author[is_camouflage]
-    c_time = times[is_camouflage]
-    c_target = _recent_target(popular_times, popular, c_time, rng, 20.0) if popular.shape[0] else np.full(c_author.shape[0], -1)
-    ok = c_target >= 0
-    parts.append(_retweets(c_author[ok] + n_org, c_time[ok], c_target[ok], organic.tweets.topic[c_target[ok]],
-                           vocab.CLIENT_MIX_CORE, rng))
-
-    # repurposed accounts: a first life of commercial spam in another language, then silence
-    rep = np.flatnonzero(repurposed)
-    if rep.shape[0]:
-        counts = rng.integers(5, 40, rep.shape[0])
-        s_author = np.repeat(rep, counts)
-        life = np.minimum(2 * 365 * DAY, np.maximum(DAY, start - 365 * DAY - created[s_author]))
-        s_time = created[s_author] + (rng.random(s_author.shape[0]) * life).astype(np.int64)
-        s_topic = np.where(accounts.lang[s_author] == LANG["id"], TOPIC["spam_id"], TOPIC["spam_en"]).astype(np.int16)
-        s_client = rng.choice(len(vocab.CLIENTS), s_author.shape[0], p=vocab.CLIENT_MIX_AMPLIFIER)
-        parts.append(make_tweets(s_author + n_org, s_time, ORIGINAL, None, s_topic, s_client, rng,
-                                 hashtag=_topic_hashtags(s_topic, rng, 0.3)))
-
-    if amp_acc:
-        parts.extend(_amplification(sc, originals, o_author, team_of, created, n_core, n_org, t_org, organic, rng))
-
-    follows = _operation_follows(sc, organic, team_of, created, n_core, n_org, persona, rng)
-    tweets = Tweets.concat(parts) if parts else empty_tweets()
-    return Operation(accounts, tweets, follows, core, amplifiers, core_originals, waves)
-
-
-def _retweets(author: np.ndarray, time: np.ndarray, target: np.ndarray, topic: np.ndarray, mix: tuple[float, ...],
-              rng: np.random.Generator) -> Tweets:
-    client = rng.choice(len(vocab.CLIENTS), author.shape[0], p=mix)
-    return make_tweets(author, time, RETWEET, target, topic, client, rng)
-
-
-def _amplification(sc: Scenario, originals: Tweets, o_author: np.ndarray, team_of: np.ndarray, created: np.ndarray,
-                   n_core: int, n_org: int, t_org: int, organic: Organic, rng: np.random.Generator) -> list[Tweets]:
-    """Each amplifier retweets a few of its team's amplified posts within minutes; a few camouflage."""
-    end, start, days = epoch(sc.end), epoch(sc.start), sc.params.days
-    n_amp = sc.params.amplifiers
-    amp_local = n_core + np.arange(n_amp)
-    amp_team = team_of[amp_local]
-    per_amp = 1 + rng.poisson(sc.amp_retweets_mean - 1, n_amp)
-    per_amp = np.minimum(per_amp, 8)
-    total = int(per_amp.sum())
-    # how many of the core's posts get swarmed: enough that each draws a crowd of several accounts
-    n_original = len(originals)
-    swarm_size = rng.uniform(5, 25)
-    n_amplified = int(min(n_original * sc.amplified_tweet_share, max(1, total / swarm_size)))
-    amplified = np.sort(rng.choice(n_original, max(1, n_amplified), replace=False))
-    amp_author = np.repeat(amp_local, per_amp)
-    a_team = team_of[amp_author]
-    target = np.full(amp_author.shape[0], -1, np.int64)
-    for t in range(sc.teams):
-        pool = amplified[team_of[o_author[amplified]] == t]
-        mask = a_team == t
-        if not pool.shape[0] or not mask.any():
+        pool = by_time.take(np.flatnonzero(is_core & (team[np.where(is_core, by_time.author - op.offset, 0)] == t)))
+        mask = team[core.team_retweeters - op.offset] == t
+        if not len(pool) or not mask.any():
             continue
-        pool_times = originals.time[pool]
-        # only posts made after the amplifier existed can be retweeted by it
-        lo = np.searchsorted(pool_times, created[amp_author[mask]] + HOUR, side="left")
-        span = pool.shape[0] - lo
-        pick = lo + np.floor(rng.random(int(mask.sum())) * np.maximum(span, 1)).astype(np.int64)
-        target[mask] = np.where(span > 0, pool[np.minimum(pick, pool.shape[0] - 1)], -1)
-    delay = lognormal_minutes(amp_author.shape[0], sc.amp_delay_median_min, sc.amp_delay_sigma, rng)
-    time = originals.time[np.maximum(target, 0)] + delay
-    ok = (target >= 0) & (time < end)
+        pos = _recent_target(pool.time, core.team_retweet_times[mask], rng, 6.0)
+        safe = np.maximum(pos, 0)
+        ok = (pos >= 0) & (pool.author[safe] != core.team_retweeters[mask])
+        client = rng.choice(len(vocab.CLIENTS), int(ok.sum()), p=vocab.CLIENT_MIX_CORE)
+        parts.append(retweets_of(pool, pos[ok], core.team_retweeters[mask][ok], core.team_retweet_times[mask][ok], client))
+    popular = by_time.take(np.flatnonzero((by_time.author < op.offset)
+                                          & organic.popular[np.minimum(by_time.author, op.offset - 1)]))
+    if len(popular) and core.camouflage_authors.shape[0]:
+        pos = _recent_target(popular.time, core.camouflage_times, rng, 20.0)
+        ok = pos >= 0
+        client = rng.choice(len(vocab.CLIENTS), int(ok.sum()), p=vocab.CLIENT_MIX_CORE)
+        parts.append(retweets_of(popular, pos[ok], core.camouflage_authors[ok], core.camouflage_times[ok], client))
+    return TweetRows.concat(parts) if parts else retweets_of(recent, np.zeros(0, np.int64), *(np.zeros(0, np.int64),) * 3)
+
+
+def amplification(sc: Scenario, op: Operation, day: int, core: CoreDay, rng: np.random.Generator) -> TweetRows:
+    """Amplifiers' retweets of the day's swarmed core posts, each within minutes at its squad's delay.
+
+    Each amplifier spreads its budget over the days it exists in proportion to its squad's swarmed posts
+    (binomial per day: the totals hold exactly), then picks that many distinct posts made after it existed.
+    """
+    end = epoch(sc.end)
+    squads = op.squads
+    posts = core.posts.take(np.flatnonzero(core.amplified))
+    post_squad = op.core_squad[posts.author - op.offset]
+    order = np.lexsort((posts.time, post_squad))
+    posts, post_squad = posts.take(order), post_squad[order]
+    amp_squad = op.accounts.squad[op.n_core:].astype(np.int64)
+    active = np.flatnonzero((op.amp_first_day <= day) & (op.amp_retweets_left > 0))
+    q = amp_squad[active]
+    count = split_over_days(op.amp_retweets_left[active], squads.amplified[q, day], squads.amplified_left[q, day], rng)
+    op.amp_retweets_left[active] -= count
+    amp = np.repeat(active, count)
+    if not amp.shape[0] or not len(posts):
+        return retweets_of(posts, np.zeros(0, np.int64), amp[:0], amp[:0], amp[:0])
+    # posts of the amplifier's squad made at least an hour after it was created: [lo, hi) in the sorted posts
+    key = post_squad * (1 << 40) + posts.time
+    squad = amp_squad[amp]
+    created = op.accounts.created[op.n_core + amp]
+    lo = np.searchsorted(key, squad * (1 << 40) + created + HOUR, side="left")
+    hi = np.searchsorted(key, squad * (1 << 40) + (1 << 40) - 1, side="right")
+    pick = lo + np.floor(rng.random(amp.shape[0]) * np.maximum(hi - lo, 1)).astype(np.int64)
+    ok = hi > lo
+    pick = np.minimum(pick, max(len(posts) - 1, 0))
+    delay = lognormal_minutes(amp.shape[0], 1.0, sc.amp_delay_sigma, rng) * squads.delay_median_min[squad]
+    time = posts.time[pick] + delay.astype(np.int64)
+    ok &= time < end
     # an amplifier retweets a given post once
-    key = amp_author.astype(np.int64) * (1 << 32) + np.maximum(target, 0)
-    _, first = np.unique(np.where(ok, key, -1 - np.arange(key.shape[0])), return_index=True)
-    unique = np.zeros(key.shape[0], bool)
+    pair = np.where(ok, amp * (1 << 32) + pick, -1 - np.arange(amp.shape[0]))
+    _, first = np.unique(pair, return_index=True)
+    unique = np.zeros(amp.shape[0], bool)
     unique[first] = True
     ok &= unique
-    out = [_retweets(amp_author[ok] + n_org, time[ok], target[ok] + t_org, originals.topic[target[ok]],
-                     vocab.CLIENT_MIX_AMPLIFIER, rng)]
+    client = rng.choice(len(vocab.CLIENTS), int(ok.sum()), p=vocab.CLIENT_MIX_AMPLIFIER)
+    return retweets_of(posts, pick[ok], amp[ok] + op.offset + op.n_core, time[ok], client)
 
-    # a few chatty originals of their own
-    own = rng.poisson(sc.amp_originals_mean, n_amp)
-    c_author = np.repeat(amp_local, own)
-    c_time = np.maximum(human_times(c_author.shape[0], start, days, np.full(c_author.shape[0], 8.0), rng),
-                        created[c_author] + HOUR)
-    keep = c_time < end
+
+def amplifier_chatter(sc: Scenario, op: Operation, day: int, rng: np.random.Generator) -> TweetRows:
+    """A little chatter of amplifiers' own (Chinese-time human hours), spread over the days they exist."""
+    days = sc.params.days
+    day_start = epoch(sc.start) + day * DAY
+    share = np.where(op.amp_first_day <= day, 1.0 / (days - day), 0.0)
+    count = split_over_days(op.amp_chatter_left, share, 1.0, rng)
+    op.amp_chatter_left -= count
+    amp = np.repeat(np.arange(count.shape[0]), count)
+    created = op.accounts.created[op.n_core + amp]
+    time = np.maximum(human_times(day_start, np.full(amp.shape[0], 8.0), rng), created + HOUR)
+    keep = time < day_start + DAY
     client = rng.choice(len(vocab.CLIENTS), int(keep.sum()), p=vocab.CLIENT_MIX_AMPLIFIER)
-    out.append(make_tweets(c_author[keep] + n_org, c_time[keep], ORIGINAL, None, TOPIC["chatter"], client, rng))
-
-    # camouflage: some amplifiers retweet a popular organic post at a human delay
-    camo = np.flatnonzero(rng.random(n_amp) < sc.camouflage)
-    popular = organic.popular_originals
-    if camo.shape[0] and popular.shape[0]:
-        target_c = popular[rng.integers(0, popular.shape[0], camo.shape[0])]
-        t = organic.tweets.time[target_c] + lognormal_minutes(camo.shape[0], 90, 1.5, rng)
-        ok_c = (t < end) & (t > created[amp_local[camo]])
-        out.append(_retweets(amp_local[camo][ok_c] + n_org, t[ok_c], target_c[ok_c], organic.tweets.topic[target_c[ok_c]],
-                             vocab.CLIENT_MIX_AMPLIFIER, rng))
-    return out
+    return new_posts(amp[keep] + op.offset + op.n_core, time[keep], TOPIC["chatter"], client, rng)
 
 
-def _operation_follows(sc: Scenario, organic: Organic, team_of: np.ndarray, created: np.ndarray, n_core: int,
-                       n_org: int, persona: np.ndarray, rng: np.random.Generator) -> Follows:
-    """Core follow teammates; amplifiers follow a few core accounts of their team; both follow hubs."""
-    start, days = epoch(sc.start), sc.params.days
-    n_total = team_of.shape[0]
+def amplifier_camouflage(sc: Scenario, op: Operation, organic: Organic, day: int, today: TweetRows,
+                         rng: np.random.Generator) -> TweetRows:
+    """Some amplifiers retweet one popular organic post of the day, at a human delay."""
+    amp = np.flatnonzero(op.amp_camouflage_day == day)
+    pool = today.take(np.flatnonzero((today.author < op.offset) & organic.popular[np.minimum(today.author, op.offset - 1)]))
+    if not amp.shape[0] or not len(pool):
+        return retweets_of(pool, np.zeros(0, np.int64), amp[:0], amp[:0], amp[:0])
+    target = rng.integers(0, len(pool), amp.shape[0])
+    time = pool.time[target] + lognormal_minutes(amp.shape[0], 90, 1.5, rng)
+    ok = (time < epoch(sc.end)) & (time > op.accounts.created[op.n_core + amp])
+    client = rng.choice(len(vocab.CLIENTS), int(ok.sum()), p=vocab.CLIENT_MIX_AMPLIFIER)
+    return retweets_of(pool, target[ok], amp[ok] + op.offset + op.n_core, time[ok], client)
+
+
+def follows(sc: Scenario, op: Operation, organic: Organic, local: np.ndarray,
+            rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+    """Follows of the operation accounts ``local`` (local indices): core follow teammates, amplifiers a few
+    core accounts of their squad's sub-group (outlet personas more likely), both follow popular accounts."""
+    team = op.accounts.team
     src_parts, dst_parts = [], []
-    # core -> teammates (dense within a team)
+    core_src = local[local < op.n_core]
     for t in range(sc.teams):
-        members = np.flatnonzero(team_of[:n_core] == t)
-        a, b = np.meshgrid(members, members, indexing="ij")
+        members = np.flatnonzero(team[: op.n_core] == t)
+        mine = core_src[team[core_src] == t]
+        a, b = np.meshgrid(mine, members, indexing="ij")
         keep = (a != b) & (rng.random(a.shape) < 0.5)
         src_parts.append(a[keep])
         dst_parts.append(b[keep])
-    # amplifiers -> 1..10 core of their team (personas more likely)
-    n_amp = n_total - n_core
-    if n_amp:
-        k = rng.integers(1, 11, n_amp)
-        src = np.repeat(n_core + np.arange(n_amp), k)
-        dst = np.empty(src.shape[0], np.int64)
-        for t in range(sc.teams):
-            members = np.flatnonzero(team_of[:n_core] == t)
-            w = np.where(persona[members], 5.0, 1.0)
-            mask = team_of[src] == t
+    amp = local[local >= op.n_core]
+    silent = op.silent[amp - op.n_core]
+    k = np.where(silent, 1, rng.integers(1, 11, amp.shape[0]))
+    src = np.repeat(amp, k)
+    dst = np.full(src.shape[0], -1, np.int64)
+    squad = op.accounts.squad[src].astype(np.int64)
+    for q in range(len(op.squads)):
+        members = np.flatnonzero(op.core_squad == q)
+        mask = squad == q
+        if members.shape[0] and mask.any():
+            w = np.where(op.persona[members], 5.0, 1.0)
             dst[mask] = members[rng.choice(members.shape[0], int(mask.sum()), p=w / w.sum())]
-        src_parts.append(src)
-        dst_parts.append(dst)
-    local_src = np.concatenate(src_parts) + n_org
-    local_dst = np.concatenate(dst_parts) + n_org
-    # camouflage: follow news hubs, the idol and other popular organic accounts
+    src_parts.append(src[dst >= 0])
+    dst_parts.append(dst[dst >= 0])
+    local_src = np.concatenate(src_parts) + op.offset
+    local_dst = np.concatenate(dst_parts) + op.offset
+    # camouflage: follow news hubs, the idol and other popular organic accounts (not the silent)
     hubs = np.concatenate([organic.news_hubs, [organic.idol]])
-    k = rng.binomial(hubs.shape[0], min(0.9, sc.camouflage * 2), n_total)
-    c_src = np.repeat(np.arange(n_total), k) + n_org
+    chatty = local[(local < op.n_core) | ~op.silent[np.maximum(local - op.n_core, 0)]]
+    k = rng.binomial(hubs.shape[0], min(0.9, sc.camouflage * 2), chatty.shape[0])
+    c_src = np.repeat(chatty, k) + op.offset
     c_dst = hubs[rng.integers(0, hubs.shape[0], c_src.shape[0])]
-    return dedupe_follows(np.concatenate([local_src, c_src]), np.concatenate([local_dst, c_dst]), start, days, rng)
+    return np.concatenate([local_src, c_src]), np.concatenate([local_dst, c_dst])

@@ -34,6 +34,7 @@ class SynthParams:
     teams: int | None = None
     tweets_per_core: float | None = None
     camouflage: float | None = None
+    tweets_per_person: float | None = None
 
     def validate(self) -> None:
         if self.seed < 0:
@@ -52,6 +53,8 @@ class SynthParams:
             raise NetforensicsError("--tweets-per-core must be between 1 and 5000.")
         if self.camouflage is not None and not 0.0 <= self.camouflage <= 0.9:
             raise NetforensicsError("--camouflage must be between 0 and 0.9.")
+        if self.tweets_per_person is not None and not 0.5 <= self.tweets_per_person <= 1_000:
+            raise NetforensicsError("--tweets-per-person must be between 0.5 and 1000.")
 
 
 @dataclass(frozen=True)
@@ -92,6 +95,8 @@ class Scenario:
     amp_default_profile_share: float
     amp_originals_mean: float
     amp_accounts_per_ip: float
+    squads_per_team: int
+    silent_amp_share: float
     # organic population
     community_size: float
     organic_tweets_median: float
@@ -140,7 +145,11 @@ def draw(params: SynthParams, rng: np.random.Generator) -> Scenario:
     def integer(low: int, high: int) -> int:
         return int(rng.integers(low, high + 1))
 
-    teams = params.teams if params.teams is not None else min(integer(3, 8), max(1, params.core // 5))
+    def chosen(value: float | None, drawn: float) -> float:
+        # always draw, then let the researcher's choice win: the other draws stay the same either way
+        return drawn if value is None else value
+
+    teams = int(chosen(params.teams, min(integer(3, 8), max(1, params.core // 5))))
     schedules = []
     for _ in range(teams):
         start = float(rng.choice([8.0, 8.5, 9.0, 9.5, 10.0]))
@@ -153,8 +162,8 @@ def draw(params: SynthParams, rng: np.random.Generator) -> Scenario:
     return Scenario(
         params=params,
         teams=teams,
-        tweets_per_core=params.tweets_per_core if params.tweets_per_core is not None else uniform(40, 160),
-        camouflage=params.camouflage if params.camouflage is not None else uniform(0.05, 0.3),
+        tweets_per_core=chosen(params.tweets_per_core, uniform(40, 160)),
+        camouflage=chosen(params.camouflage, uniform(0.05, 0.3)),
         schedules=tuple(schedules),
         repurposed_share=uniform(0.15, 0.45),
         batches_per_team=integer(1, 4),
@@ -172,8 +181,10 @@ def draw(params: SynthParams, rng: np.random.Generator) -> Scenario:
         amp_default_profile_share=uniform(0.7, 0.95),
         amp_originals_mean=uniform(0.0, 2.0),
         amp_accounts_per_ip=uniform(20.0, 80.0),
+        squads_per_team=integer(1, 4),
+        silent_amp_share=uniform(0.1, 0.3),
         community_size=uniform(300.0, 900.0),
-        organic_tweets_median=uniform(2.0, 5.0),
+        organic_tweets_median=chosen(params.tweets_per_person, uniform(2.0, 5.0)),
         organic_tweets_sigma=uniform(1.2, 1.6),
         organic_retweet_share=uniform(0.3, 0.6),
         organic_delay_median_min=uniform(45.0, 240.0),

@@ -5,7 +5,8 @@ retweets its idol within minutes, and a campus whose students share a NAT addres
 is assigned in :mod:`netforensics.synth.infrastructure`).
 
 Account layout of the block (indices from 0): news hubs, the idol, fans, campus, then regular
-communities in order. Tweets reference each other by index within the block.
+communities in order. :func:`generate` draws the accounts and each person's totals for the period; the
+per-day functions post a day's share of them (see :mod:`netforensics.synth.stream`).
 """
 
 from __future__ import annotations
@@ -17,17 +18,8 @@ import numpy as np
 from netforensics.synth import profiles
 from netforensics.synth import vocabulary as vocab
 from netforensics.synth.params import Scenario
-from netforensics.synth.tables import (
-    ORGANIC,
-    ORIGINAL,
-    QUOTE,
-    REPLY,
-    RETWEET,
-    Accounts,
-    Follows,
-    Tweets,
-    make_tweets,
-)
+from netforensics.synth.stream import split_over_days
+from netforensics.synth.tables import ORGANIC, QUOTE, REPLY, Accounts, TweetRows, new_posts, retweets_of, strings
 from netforensics.synth.timing import DAY, epoch, epoch_of, human_times, lognormal_minutes
 
 TOPIC = {name: i for i, name in enumerate(vocab.TOPICS)}
@@ -45,15 +37,20 @@ HASHTAG_INDEX = {tag: i for i, tag in enumerate(vocab.HASHTAGS)}
 
 @dataclass
 class Organic:
+    """The organic block (account indices 0..n-1) and each person's plan for the period."""
+
     accounts: Accounts
-    tweets: Tweets
-    follows: Follows
     news_hubs: np.ndarray  # account indices
     idol: int
     fans: np.ndarray
     campus: np.ndarray
     region: np.ndarray  # per account, index into profiles.REGIONS
-    popular_originals: np.ndarray  # tweet indices worth retweeting as camouflage (news hubs, idol, hubs)
+    popular: np.ndarray  # bool per account: news hubs, the idol, community hubs (worth retweeting as camouflage)
+    n_groups: int  # communities: 0 news, 1 idol and fans, 2 campus, 3.. regular
+    first_day: np.ndarray  # int64: first day of the period the account exists on
+    originals_left: np.ndarray  # int64: posts still to come in the period
+    retweets_left: np.ndarray  # int64: retweets still to come
+    op_retweet_day: np.ndarray  # int64: day this person retweets one operation post (a trap), -1 for most
 
 
 def _topic_hashtags(topic: np.ndarray, rng: np.random.Generator, share: float) -> np.ndarray:
@@ -69,30 +66,10 @@ def _topic_hashtags(topic: np.ndarray, rng: np.random.Generator, share: float) -
     return out
 
 
-def _weighted_pick_within_group(group_of_item: np.ndarray, weight: np.ndarray, groups_wanted: np.ndarray,
-                                n_groups: int, rng: np.random.Generator) -> np.ndarray:
-    """For each entry of ``groups_wanted``, an item index from that group drawn by ``weight``; -1 if empty.
-
-    Items are sorted by group once; one ``searchsorted`` on the cumulative weight does all draws.
-    """
-    order = np.argsort(group_of_item, kind="stable")
-    cum = np.cumsum(weight[order].astype(np.float64))
-    counts = np.bincount(group_of_item, minlength=n_groups)
-    ends = np.cumsum(counts)
-    starts = ends - counts
-    cum_start = np.where(starts > 0, cum[np.maximum(starts - 1, 0)], 0.0)
-    cum_end = np.where(ends > 0, cum[np.maximum(ends - 1, 0)], 0.0)
-    total = cum_end[groups_wanted] - cum_start[groups_wanted]
-    u = cum_start[groups_wanted] + rng.random(groups_wanted.shape[0]) * total
-    pos = np.searchsorted(cum, u, side="right")
-    pos = np.minimum(pos, np.maximum(ends[groups_wanted] - 1, 0))
-    picked = order[np.minimum(pos, order.shape[0] - 1)] if order.shape[0] else np.zeros(0, np.int64)
-    return np.where(total > 0, picked, -1)
-
-
 def generate(sc: Scenario, rng: np.random.Generator) -> Organic:
+    """The organic accounts and each person's plan (posts and retweets in the period); no tweets yet."""
     n = sc.params.organic
-    start, end, days = epoch(sc.start), epoch(sc.end), sc.params.days
+    start, days = epoch(sc.start), sc.params.days
 
     # ---- layout -------------------------------------------------------------------------------
     n_news = sc.news_hubs
@@ -162,12 +139,13 @@ def generate(sc: Scenario, rng: np.random.Generator) -> Organic:
     lang[rng.random(n) < 0.25] = 0
 
     accounts = Accounts(
-        role=np.full(n, ORGANIC, np.int8), team=np.full(n, -1, np.int16), community=community,
-        created=created, followers=followers, following=following, lang=lang, utc_offset=utc_offset,
-        screen_name=screen, display_name=display, description=description, location=location, profile_url=url,
+        role=np.full(n, ORGANIC, np.int8), team=np.full(n, -1, np.int16), squad=np.full(n, -1, np.int16),
+        community=community, created=created, followers=followers, following=following, lang=lang,
+        utc_offset=utc_offset, screen_name=strings(screen), display_name=strings(display),
+        description=strings(description), location=strings(location), profile_url=strings(url),
     )
 
-    # ---- originals ----------------------------------------------------------------------------
+    # ---- the period's plan per person ---------------------------------------------------------
     activity = np.floor(np.exp(np.log(sc.organic_tweets_median) + sc.organic_tweets_sigma * rng.standard_normal(n)))
     activity = np.minimum(activity, 40 * days).astype(np.int64)
     activity[hub_mask] *= 4
@@ -176,119 +154,184 @@ def generate(sc: Scenario, rng: np.random.Generator) -> Organic:
     retweet_share = np.clip(rng.beta(4, 4, n) * 2 * sc.organic_retweet_share, 0, 0.95)
     retweet_share[news_hubs] = 0.02
     retweet_share[idol] = 0.0
-    retweets_per_account = np.round(activity * retweet_share).astype(np.int64)
-    originals_per_account = activity - retweets_per_account
+    retweets = np.round(activity * retweet_share).astype(np.int64)
+    first_day = np.clip((created - start) // DAY, 0, days - 1).astype(np.int64)
+    op_retweet_day = np.full(n, -1, np.int64)
+    crossover = rng.random(n) < sc.op_retweeter_share
+    op_retweet_day[crossover] = first_day[crossover] + np.floor(rng.random(int(crossover.sum())) * (days - first_day[crossover])).astype(np.int64)
+    popular = hub_mask.copy()
+    popular[news_hubs] = True
+    popular[idol] = True
+    return Organic(accounts, news_hubs, idol, fans, campus, region, popular, n_groups, first_day,
+                   activity - retweets, retweets, op_retweet_day)
 
-    author = np.repeat(np.arange(n, dtype=np.int64), originals_per_account)
-    m = author.shape[0]
-    times = human_times(m, start, days, utc_offset[author], rng)
-    times = np.maximum(times, created[author] + 600)
-    keep = times < end
+
+def _share_of_today(org: Organic, day: int, days: int) -> np.ndarray:
+    """Today's share of what each person still has to post (0 before the account exists)."""
+    return np.where(org.first_day <= day, 1.0 / (days - day), 0.0)
+
+
+def originals(sc: Scenario, org: Organic, day: int, rng: np.random.Generator) -> tuple[TweetRows, np.ndarray]:
+    """People's own posts on ``day`` and a mask of those that are replies or quotes (conversations)."""
+    start, days = epoch(sc.start), sc.params.days
+    acc = org.accounts
+    count = split_over_days(org.originals_left, _share_of_today(org, day, days), 1.0, rng)
+    org.originals_left -= count
+    author = np.repeat(np.arange(count.shape[0], dtype=np.int64), count)
+    day_start = start + day * DAY
+    times = np.maximum(human_times(day_start, acc.utc_offset[author], rng), acc.created[author] + 600)
+    keep = times < day_start + DAY
     author, times = author[keep], times[keep]
     m = author.shape[0]
 
     region_topic_table = [[TOPIC[t] for t in REGION_TOPICS[r]] for r in profiles.REGIONS]
     topic = np.empty(m, np.int16)
-    reg = region[author]
+    reg = org.region[author]
     for r, choices in enumerate(region_topic_table):
         mask = reg == r
         topic[mask] = np.asarray(choices, np.int16)[rng.integers(0, len(choices), int(mask.sum()))]
-    com = community[author]
+    com = acc.community[author]
     topic[com == 1] = TOPIC["fandom"]
-    topic[author == idol] = TOPIC["idol"]
+    topic[author == org.idol] = TOPIC["idol"]
     topic[(com == 2) & (rng.random(m) < 0.6)] = TOPIC["campus_en"]
     is_news = com == 0
-    topic[is_news] = np.where(region[author[is_news]] == 0, TOPIC["news_zh"], TOPIC["news_en"])
+    topic[is_news] = np.where(org.region[author[is_news]] == 0, TOPIC["news_zh"], TOPIC["news_en"])
     hashtag = _topic_hashtags(topic, rng, 0.3)
     link = np.full(m, -1, np.int32)
     linked = rng.random(m) < np.where(is_news, 0.85, 0.08)
     link[linked] = rng.integers(0, len(vocab.ORGANIC_DOMAINS) * 50, int(linked.sum()))
     client = rng.choice(len(vocab.CLIENTS), m, p=vocab.CLIENT_MIX_ORGANIC)
     client[is_news] = rng.choice(len(vocab.CLIENTS), int(is_news.sum()), p=vocab.CLIENT_MIX_NEWS)
-    originals = make_tweets(author, times, ORIGINAL, None, topic, client, rng, hashtag=hashtag, url=link)
+    posts = new_posts(author, times, topic, client, rng, hashtag=hashtag, url=link)
     # a share of people's own posts are replies or quotes of posts in their community
-    n_orig = len(originals)
-    conversational = (rng.random(n_orig) < 0.12) & (com >= 2)
-    # weight of an original as a retweet / reply target: its author's audience
-    weight = np.power(followers[originals.author].astype(np.float64), 0.85)
-    reply_target = _weighted_pick_within_group(com.astype(np.int64), weight, com[conversational].astype(np.int64), n_groups, rng)
-    conv_idx = np.flatnonzero(conversational)
-    ok = (reply_target >= 0) & (reply_target != conv_idx)
-    ok &= originals.time[np.maximum(reply_target, 0)] < originals.time[conv_idx]
-    conv_idx, reply_target = conv_idx[ok], reply_target[ok]
-    originals.target[conv_idx] = reply_target
-    originals.kind[conv_idx] = np.where(rng.random(conv_idx.shape[0]) < 0.8, REPLY, QUOTE)
+    conversational = (rng.random(m) < 0.12) & (com >= 2)
+    return posts, conversational
 
-    # ---- retweets -----------------------------------------------------------------------------
-    rt_author = np.repeat(np.arange(n, dtype=np.int64), retweets_per_account)
+
+def conversations(org: Organic, posts: TweetRows, recent: TweetRows, rng: np.random.Generator) -> TweetRows:
+    """Turn ``posts`` into replies / quotes of recent posts in the author's community (audience-weighted).
+
+    A post with no earlier post to answer stays an original (it gets its id when written: nobody answers it).
+    """
+    acc = org.accounts
+    organic_pool = recent.take(np.flatnonzero(recent.author < len(acc)))
+    weight = np.power(acc.followers[organic_pool.author].astype(np.float64), 0.85)
+    target = _weighted_pick_within_group(acc.community[organic_pool.author].astype(np.int64), weight,
+                                         acc.community[posts.author].astype(np.int64), org.n_groups, rng)
+    safe = np.maximum(target, 0)
+    ok = (target >= 0) & (organic_pool.time[safe] < posts.time) & (organic_pool.author[safe] != posts.author)
+    posts.kind[ok] = np.where(rng.random(int(ok.sum())) < 0.8, REPLY, QUOTE)
+    posts.target_id[ok] = organic_pool.id[safe[ok]]
+    posts.target_author[ok] = organic_pool.author[safe[ok]]
+    return posts
+
+
+def retweets(sc: Scenario, org: Organic, day: int, today: TweetRows, rng: np.random.Generator) -> TweetRows:
+    """People's retweets of posts made on ``day``: their community's (audience-weighted) or news hubs',
+    at human delays, and the fandom's of its idol within minutes."""
+    acc = org.accounts
+    end, days = epoch(sc.end), sc.params.days
+    pool = today.take(np.flatnonzero(today.author < len(acc)))
+    count = split_over_days(org.retweets_left, _share_of_today(org, day, days), 1.0, rng)
+    org.retweets_left -= count
+    rt_author = np.repeat(np.arange(count.shape[0], dtype=np.int64), count)
     k = rt_author.shape[0]
+    pool_com = acc.community[pool.author].astype(np.int64)
     to_news = rng.random(k) < 0.3
     target = np.full(k, -1, np.int64)
-    news_originals = np.flatnonzero(com == 0)
-    if news_originals.shape[0]:
-        news_w = np.power(followers[originals.author[news_originals]].astype(np.float64), 0.5)
-        target[to_news] = news_originals[rng.choice(news_originals.shape[0], int(to_news.sum()), p=news_w / news_w.sum())]
+    news_posts = np.flatnonzero(pool_com == 0)
+    if news_posts.shape[0]:
+        news_w = np.power(acc.followers[pool.author[news_posts]].astype(np.float64), 0.5)
+        target[to_news] = news_posts[rng.choice(news_posts.shape[0], int(to_news.sum()), p=news_w / news_w.sum())]
     own = ~to_news
-    target[own] = _weighted_pick_within_group(com.astype(np.int64), weight, community[rt_author[own]].astype(np.int64), n_groups, rng)
+    weight = np.power(acc.followers[pool.author].astype(np.float64), 0.85)
+    target[own] = _weighted_pick_within_group(pool_com, weight, acc.community[rt_author[own]].astype(np.int64), org.n_groups, rng)
     delay = np.where(
         to_news,
         lognormal_minutes(k, sc.news_delay_median_min, 1.3, rng),
         lognormal_minutes(k, sc.organic_delay_median_min, sc.organic_delay_sigma, rng),
     )
-    valid = target >= 0
-    rt_time = np.where(valid, originals.time[np.maximum(target, 0)] + delay, end)
-    valid &= (rt_time < end) & (originals.author[np.maximum(target, 0)] != rt_author) & (rt_time > created[rt_author])
-    rt_author, target, rt_time = rt_author[valid], target[valid], rt_time[valid]
+    safe = np.maximum(target, 0)
+    rt_time = pool.time[safe] + delay if pool.time.shape[0] else np.full(k, end)
+    valid = (target >= 0) & (rt_time < end) & (rt_time > acc.created[rt_author])
+    valid &= pool.author[safe] != rt_author if pool.time.shape[0] else False
 
     # the fandom: every fan retweets a share of the idol's posts within minutes (synchronised, authentic)
-    idol_tweets = np.flatnonzero(originals.author == idol)
-    fan_of = np.repeat(fans, idol_tweets.shape[0])
-    idol_tweet = np.tile(idol_tweets, fans.shape[0])
+    idol_posts = np.flatnonzero(pool.author == org.idol)
+    fan_of = np.repeat(org.fans, idol_posts.shape[0])
+    idol_post = np.tile(idol_posts, org.fans.shape[0])
     chosen = rng.random(fan_of.shape[0]) < sc.fan_retweet_prob
-    fan_of, idol_tweet = fan_of[chosen], idol_tweet[chosen]
-    fan_time = originals.time[idol_tweet] + lognormal_minutes(fan_of.shape[0], sc.fan_delay_median_min, 0.7, rng)
-    fan_ok = (fan_time < end) & (fan_time > created[fan_of])
+    fan_of, idol_post = fan_of[chosen], idol_post[chosen]
+    fan_time = pool.time[idol_post] + lognormal_minutes(fan_of.shape[0], sc.fan_delay_median_min, 0.7, rng)
+    fan_ok = (fan_time < end) & (fan_time > acc.created[fan_of])
 
-    all_author = np.concatenate([rt_author, fan_of[fan_ok]])
-    all_target = np.concatenate([target, idol_tweet[fan_ok]])
-    all_time = np.concatenate([rt_time, fan_time[fan_ok]])
-    rt_client = rng.choice(len(vocab.CLIENTS), all_author.shape[0], p=vocab.CLIENT_MIX_ORGANIC)
-    retweets = make_tweets(all_author, all_time, RETWEET, all_target, originals.topic[all_target], rt_client, rng)
-    tweets = Tweets.concat([originals, retweets])
-
-    follows = _follows(sc, community, followers, news_hubs, idol, fans, n_groups, start, days, rng)
-
-    news_mask = np.isin(originals.author, news_hubs)
-    popular = np.flatnonzero(news_mask | (originals.author == idol) | hub_mask[originals.author])
-    return Organic(accounts, tweets, follows, news_hubs, idol, fans, campus, region, popular)
+    index = np.concatenate([target[valid], idol_post[fan_ok]])
+    author = np.concatenate([rt_author[valid], fan_of[fan_ok]])
+    time = np.concatenate([rt_time[valid], fan_time[fan_ok]])
+    client = rng.choice(len(vocab.CLIENTS), author.shape[0], p=vocab.CLIENT_MIX_ORGANIC)
+    return retweets_of(pool, index, author, time, client)
 
 
-def _follows(sc: Scenario, community: np.ndarray, followers: np.ndarray, news_hubs: np.ndarray, idol: int,
-             fans: np.ndarray, n_groups: int, start: int, days: int, rng: np.random.Generator) -> Follows:
-    """Mostly within the community (preferring popular accounts), some to news hubs, a few anywhere."""
-    n = community.shape[0]
-    k = np.floor(np.exp(np.log(sc.organic_follows_median) + 0.9 * rng.standard_normal(n))).astype(np.int64)
+def operation_retweets(sc: Scenario, org: Organic, day: int, core_posts: TweetRows, rng: np.random.Generator) -> TweetRows:
+    """Real people who retweet one piece of operation content, once, at a human delay (a trap)."""
+    people = np.flatnonzero(org.op_retweet_day == day)
+    if not people.shape[0] or not len(core_posts):
+        return retweets_of(core_posts, np.zeros(0, np.int64), people[:0], people[:0], people[:0])
+    target = rng.integers(0, len(core_posts), people.shape[0])
+    time = core_posts.time[target] + lognormal_minutes(people.shape[0], sc.organic_delay_median_min, sc.organic_delay_sigma, rng)
+    ok = (time < epoch(sc.end)) & (time > org.accounts.created[people])
+    client = rng.choice(len(vocab.CLIENTS), int(ok.sum()), p=vocab.CLIENT_MIX_ORGANIC)
+    return retweets_of(core_posts, target[ok], people[ok], time[ok], client)
+
+
+class GroupSampler:
+    """Weighted draws of an item within a group, many at once (items sorted by group once)."""
+
+    def __init__(self, group_of_item: np.ndarray, weight: np.ndarray, n_groups: int) -> None:
+        self.order = np.argsort(group_of_item, kind="stable")
+        self.cum = np.cumsum(weight[self.order].astype(np.float64))
+        counts = np.bincount(group_of_item, minlength=n_groups)
+        self.ends = np.cumsum(counts)
+        starts = self.ends - counts
+        self.cum_start = np.where(starts > 0, self.cum[np.maximum(starts - 1, 0)], 0.0)
+        self.cum_end = np.where(self.ends > 0, self.cum[np.maximum(self.ends - 1, 0)], 0.0)
+
+    def pick(self, groups_wanted: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+        """An item index from each wanted group drawn by weight; -1 where the group is empty."""
+        total = self.cum_end[groups_wanted] - self.cum_start[groups_wanted]
+        u = self.cum_start[groups_wanted] + rng.random(groups_wanted.shape[0]) * total
+        pos = np.searchsorted(self.cum, u, side="right")
+        pos = np.minimum(pos, np.maximum(self.ends[groups_wanted] - 1, 0))
+        picked = self.order[np.minimum(pos, self.order.shape[0] - 1)] if self.order.shape[0] else np.zeros(0, np.int64)
+        return np.where(total > 0, picked, -1)
+
+
+def _weighted_pick_within_group(group_of_item: np.ndarray, weight: np.ndarray, groups_wanted: np.ndarray,
+                                n_groups: int, rng: np.random.Generator) -> np.ndarray:
+    if not groups_wanted.shape[0]:
+        return np.zeros(0, np.int64)
+    return GroupSampler(group_of_item, weight, n_groups).pick(groups_wanted, rng)
+
+
+def follows(sc: Scenario, org: Organic, sources: np.ndarray, within: GroupSampler, anywhere: GroupSampler,
+            rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+    """Follows of the organic ``sources``: mostly within the community (preferring popular accounts),
+    some to news hubs, a few anywhere; fans follow the idol."""
+    community = org.accounts.community
+    k = np.floor(np.exp(np.log(sc.organic_follows_median) + 0.9 * rng.standard_normal(sources.shape[0]))).astype(np.int64)
     k = np.minimum(k, 500)
-    src = np.repeat(np.arange(n, dtype=np.int64), k)
+    src = np.repeat(sources, k)
     m = src.shape[0]
     kind = rng.random(m)
     dst = np.empty(m, np.int64)
-    within = kind < 0.72
-    weight = np.power(followers.astype(np.float64), 0.8)
-    dst[within] = _weighted_pick_within_group(community.astype(np.int64), weight, community[src[within]].astype(np.int64), n_groups, rng)
+    inside = kind < 0.72
+    dst[inside] = within.pick(community[src[inside]].astype(np.int64), rng)
     to_news = (kind >= 0.72) & (kind < 0.9)
-    dst[to_news] = news_hubs[rng.integers(0, news_hubs.shape[0], int(to_news.sum()))]
-    anywhere = kind >= 0.9
-    dst[anywhere] = rng.choice(n, int(anywhere.sum()), p=weight / weight.sum())
+    dst[to_news] = org.news_hubs[rng.integers(0, org.news_hubs.shape[0], int(to_news.sum()))]
+    far = kind >= 0.9
+    dst[far] = anywhere.pick(np.zeros(int(far.sum()), np.int64), rng)
+    fans = sources[np.isin(sources, org.fans)]
     src = np.concatenate([src, fans])
-    dst = np.concatenate([dst, np.full(fans.shape[0], idol, np.int64)])
+    dst = np.concatenate([dst, np.full(fans.shape[0], org.idol, np.int64)])
     keep = (dst >= 0) & (dst != src)
-    return dedupe_follows(src[keep], dst[keep], start, days, rng)
-
-
-def dedupe_follows(src: np.ndarray, dst: np.ndarray, start: int, days: int, rng: np.random.Generator) -> Follows:
-    """Unique (src, dst) pairs, each with an observation time inside the period."""
-    key = np.unique(src.astype(np.int64) * (1 << 31) + dst.astype(np.int64))
-    src_u, dst_u = key >> 31, key & ((1 << 31) - 1)
-    observed = start + rng.integers(0, days * DAY, key.shape[0])
-    return Follows(src_u, dst_u, observed)
+    return src[keep], dst[keep]

@@ -20,26 +20,26 @@ HUMAN_HOURLY = np.array(
 HUMAN_HOURLY = HUMAN_HOURLY / HUMAN_HOURLY.sum()
 
 
-def human_times(n: int, start: int, days: int, utc_offset: np.ndarray, rng: np.random.Generator) -> np.ndarray:
-    """``n`` posting times for people living at ``utc_offset`` (hours, one per item)."""
-    day = rng.integers(0, days, n)
+def human_times(day_start: int, utc_offset: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """Posting times within the UTC day starting at ``day_start`` for people living at ``utc_offset``
+    (hours, one per post): their local hour follows :data:`HUMAN_HOURLY`."""
+    n = utc_offset.shape[0]
     local_hour = rng.choice(24, size=n, p=HUMAN_HOURLY)
-    seconds = local_hour * HOUR + rng.integers(0, HOUR, n)
-    relative = day * DAY + seconds - np.round(utc_offset * HOUR).astype(np.int64)
-    return start + relative % (days * DAY)  # the period's first local night wraps to its end
+    seconds = local_hour * HOUR + rng.integers(0, HOUR, n) - np.round(utc_offset * HOUR).astype(np.int64)
+    return day_start + seconds % DAY  # local time of day kept; the post stays on this UTC day
 
 
-def office_times(n: int, start: int, days: int, schedule: TeamSchedule, rng: np.random.Generator) -> np.ndarray:
-    """``n`` times within a team's China-time working day; weekends only at ``weekend_share``."""
-    day = rng.integers(0, days, n)
-    # Day 0 is the start date; weekday of an epoch day: (days since 1970-01-01 + 3) % 7 gives Mon=0.
-    weekday = (start // DAY + day + 3) % 7
-    on_weekend = weekday >= 5
-    keep_weekend = rng.random(n) < schedule.weekend_share
-    # Move weekend draws that should be weekdays to the previous Friday / following Monday.
-    shift = np.where(weekday == 5, -1, np.where(weekday == 6, 1, 0))
-    day = np.where(on_weekend & ~keep_weekend, day + shift, day)
-    day = np.clip(day, 0, days - 1)
+def is_weekend(day_start: int) -> bool:
+    return bool((day_start // DAY + 3) % 7 >= 5)  # epoch day 0 was a Thursday
+
+
+def office_weights(start: int, days: int, schedule: TeamSchedule) -> np.ndarray:
+    """Relative activity of a team on each day of the period: weekdays 1, weekends ``weekend_share``."""
+    return np.asarray([schedule.weekend_share if is_weekend(start + d * DAY) else 1.0 for d in range(days)])
+
+
+def office_times(n: int, day_start: int, schedule: TeamSchedule, rng: np.random.Generator) -> np.ndarray:
+    """``n`` times within a team's China-time working day on the UTC day starting at ``day_start``."""
     morning = schedule.lunch_start - schedule.start
     afternoon = schedule.end - schedule.lunch_end
     in_morning = rng.random(n) < morning / (morning + afternoon)
@@ -49,8 +49,7 @@ def office_times(n: int, start: int, days: int, schedule: TeamSchedule, rng: np.
         schedule.lunch_end + rng.random(n) * afternoon,
     )
     local_seconds = np.floor(hour * HOUR).astype(np.int64)
-    relative = day * DAY + local_seconds - int(CHINA_UTC_OFFSET * HOUR)
-    return start + relative % (days * DAY)
+    return day_start + (local_seconds - int(CHINA_UTC_OFFSET * HOUR)) % DAY
 
 
 def lognormal_minutes(n: int, median_min: float, sigma: float, rng: np.random.Generator) -> np.ndarray:

@@ -1,14 +1,14 @@
-"""Write a generated world in the real formats, chunk by chunk (memory stays flat in the tweet count).
+"""Write a generated world in the real formats, block by block (memory stays flat in the tweet count).
 
 Files: ``users.csv`` and ``tweets.csv`` (Twitter information-operations archive layout), ``follows.csv``,
 ``ips.csv``, ``ip_ranges.csv``, ``labels.csv`` (ground truth), ``manifest.json`` and ``README.md``.
-Tweet texts are rendered from integer codes per chunk; every string column goes through pyarrow's CSV
-writer, which quotes text and leaves numbers bare, as the releases do.
+Tweet texts are rendered from integer codes per chunk of at most ``CHUNK_ROWS`` rows; account columns are
+Arrow arrays gathered per chunk with ``take``; every string column goes through pyarrow's CSV writer, which
+quotes text and leaves numbers bare, as the releases do.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,7 +18,8 @@ import pyarrow.csv as pa_csv
 
 from netforensics.synth import vocabulary as vocab
 from netforensics.synth.infrastructure import Infrastructure, address_strings
-from netforensics.synth.tables import QUOTE, REPLY, RETWEET, ROLE_NAMES, Accounts, Follows, Tweets
+from netforensics.synth.stream import Engagement
+from netforensics.synth.tables import QUOTE, REPLY, RETWEET, ROLE_NAMES, Accounts, TweetRows
 
 USERS_COLUMNS = (
     "userid", "user_display_name", "user_screen_name", "user_reported_location", "user_profile_description",
@@ -46,19 +47,9 @@ _ACCOUNT_LANGS = np.asarray(vocab.ACCOUNT_LANGS, dtype=object)
 class Identities:
     """What the files show for each account: id text, handle, display name (hashed where the release would)."""
 
-    account_id: np.ndarray  # object str
-    screen_name: np.ndarray
-    display_name: np.ndarray
-
-
-@dataclass
-class Engagement:
-    """Per-tweet counts as the platform reported them."""
-
-    quote_count: np.ndarray
-    reply_count: np.ndarray
-    like_count: np.ndarray
-    retweet_count: np.ndarray
+    account_id: pa.Array  # string
+    screen_name: pa.Array
+    display_name: pa.Array
 
 
 def _format_times(seconds: np.ndarray, unit: str, fmt: str) -> np.ndarray:
@@ -70,13 +61,9 @@ def _format_times(seconds: np.ndarray, unit: str, fmt: str) -> np.ndarray:
     return text
 
 
-def _write(path: Path, columns: dict[str, np.ndarray | list[str] | pa.Array], sink: pa_csv.CSVWriter | None = None) -> None:
-    table = pa.table({name: values if isinstance(values, pa.Array) else pa.array(values, type=pa.string())
-                      for name, values in columns.items()})
-    if sink is not None:
-        sink.write_table(table)
-    else:
-        pa_csv.write_csv(table, path, _OPTIONS)
+def _table(columns: dict[str, np.ndarray | list[str] | pa.Array]) -> pa.Table:
+    return pa.table({name: values if isinstance(values, pa.Array) else pa.array(values, type=pa.string())
+                     for name, values in columns.items()})
 
 
 def _writer(path: Path, names: tuple[str, ...]) -> pa_csv.CSVWriter:
@@ -89,7 +76,12 @@ def _count_text(values: np.ndarray, as_float: bool) -> np.ndarray:
     return text + ".0" if as_float else text
 
 
-def _account_columns(accounts: Accounts, ids: Identities) -> dict[str, np.ndarray]:
+def _objects(values: pa.Array) -> np.ndarray:
+    return np.asarray(values.to_numpy(zero_copy_only=False), dtype=object)
+
+
+def account_columns(accounts: Accounts, ids: Identities) -> dict[str, pa.Array]:
+    """The ten IO-archive user columns, one entry per account (gathered with ``take`` where needed)."""
     return {
         "userid": ids.account_id,
         "user_display_name": ids.display_name,
@@ -97,25 +89,29 @@ def _account_columns(accounts: Accounts, ids: Identities) -> dict[str, np.ndarra
         "user_reported_location": accounts.location,
         "user_profile_description": accounts.description,
         "user_profile_url": accounts.profile_url,
-        "follower_count": accounts.followers.astype(str).astype(object),
-        "following_count": accounts.following.astype(str).astype(object),
-        "account_creation_date": _format_times(accounts.created, "D", "date").astype(object),
-        "account_language": _ACCOUNT_LANGS[accounts.lang],
+        "follower_count": pa.array(accounts.followers.astype(str), type=pa.string()),
+        "following_count": pa.array(accounts.following.astype(str), type=pa.string()),
+        "account_creation_date": pa.array(_format_times(accounts.created, "D", "date"), type=pa.string()),
+        "account_language": pa.array(_ACCOUNT_LANGS[accounts.lang], type=pa.string()),
     }
 
 
-def write_users(path: Path, accounts: Accounts, ids: Identities, order: np.ndarray) -> None:
-    columns = _account_columns(accounts, ids)
-    _write(path, {k: v[order] for k, v in columns.items()})
+def write_users(path: Path, columns: dict[str, pa.Array], order: np.ndarray) -> None:
+    take = pa.array(order)
+    pa_csv.write_csv(_table({k: v.take(take) for k, v in columns.items()}), path, _OPTIONS)
 
 
 def write_labels(path: Path, accounts: Accounts, ids: Identities, order: np.ndarray) -> None:
-    team = np.where(accounts.team >= 0, np.char.add("team-", (accounts.team + 1).astype(str)), "").astype(object)
-    _write(path, {
-        "account_id": ids.account_id[order],
+    def numbered(prefix: str, values: np.ndarray) -> np.ndarray:
+        names = np.asarray([f"{prefix}{i + 1}" for i in range(int(values.max(initial=-1)) + 1)] + [""], dtype=object)
+        return names[values.astype(np.int64)]  # -1 -> ""
+
+    pa_csv.write_csv(_table({
+        "account_id": ids.account_id.take(pa.array(order)),
         "role": np.asarray(ROLE_NAMES, dtype=object)[accounts.role[order]],
-        "team": team[order],
-    })
+        "team": numbered("team-", accounts.team)[order],
+        "squad": numbered("squad-", accounts.squad)[order],
+    }), path, _OPTIONS)
 
 
 def _url_text(url: np.ndarray) -> np.ndarray:
@@ -131,15 +127,15 @@ def _url_text(url: np.ndarray) -> np.ndarray:
     return out
 
 
-def _own_text(tweets: Tweets, idx: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Text of tweets ``idx`` as their authors wrote it, plus the hashtag and url column texts."""
-    topic = tweets.topic[idx].astype(np.int64)
-    a = _PHRASES[_PHRASE_OFFSET[topic] + tweets.phrase_a[idx] % _PHRASE_COUNT[topic]]
-    b = _PHRASES[_PHRASE_OFFSET[topic] + tweets.phrase_b[idx] % _PHRASE_COUNT[topic]]
-    tag = _HASHTAG_TEXT[tweets.hashtag[idx]]
-    url = _url_text(tweets.url[idx])
-    has_tag = tweets.hashtag[idx] >= 0
-    has_url = tweets.url[idx] >= 0
+def _content_text(rows: TweetRows) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Text the rows show (for retweets: their original's), plus the hashtag and url column texts."""
+    topic = rows.topic.astype(np.int64)
+    a = _PHRASES[_PHRASE_OFFSET[topic] + rows.phrase_a % _PHRASE_COUNT[topic]]
+    b = _PHRASES[_PHRASE_OFFSET[topic] + rows.phrase_b % _PHRASE_COUNT[topic]]
+    tag = _HASHTAG_TEXT[rows.hashtag]
+    url = _url_text(rows.url)
+    has_tag = rows.hashtag >= 0
+    has_url = rows.url >= 0
     text = a + " " + b
     text = np.where(has_tag, text + " #" + tag, text)
     text = np.where(has_url, text + " " + url, text)
@@ -148,80 +144,79 @@ def _own_text(tweets: Tweets, idx: np.ndarray) -> tuple[np.ndarray, np.ndarray, 
     return text, tags, urls
 
 
-def _tweet_chunks(n: int) -> Iterator[np.ndarray]:
-    for lo in range(0, n, CHUNK_ROWS):
-        yield np.arange(lo, min(n, lo + CHUNK_ROWS))
+class TweetWriter:
+    """``tweets.csv`` written block by block, in the order the blocks arrive (the stream's time order)."""
+
+    def __init__(self, path: Path, columns: dict[str, pa.Array], ids: Identities, float_columns: tuple[str, ...]) -> None:
+        self.columns, self.ids, self.float_columns = columns, ids, float_columns
+        self.sink = _writer(path, TWEETS_COLUMNS)
+
+    def __call__(self, rows: TweetRows, engagement: Engagement, has_coordinates: np.ndarray) -> None:
+        for lo in range(0, len(rows), CHUNK_ROWS):
+            part = np.arange(lo, min(len(rows), lo + CHUNK_ROWS))
+            self._write_chunk(rows.take(part), Engagement(*(getattr(engagement, f)[part] for f in
+                              ("quote_count", "reply_count", "like_count", "retweet_count"))), has_coordinates[part])
+
+    def _write_chunk(self, rows: TweetRows, engagement: Engagement, has_coordinates: np.ndarray) -> None:
+        kind = rows.kind
+        has_target = rows.target_id >= 0
+        own_id = rows.id.astype(str).astype(object)
+        target_id = rows.target_id.astype(str).astype(object)
+        target_author = pa.array(np.maximum(rows.target_author, 0))
+        text, tags, urls = _content_text(rows)
+        target_screen = _objects(self.ids.screen_name.take(target_author))
+        is_rt, is_reply, is_quote = kind == RETWEET, kind == REPLY, kind == QUOTE
+        text = np.where(is_rt, "RT @" + target_screen + ": " + text, text)
+        text = np.where(is_reply, "@" + target_screen + " " + text, text)
+        text = np.where(is_quote, text + " https://twitter.com/" + target_screen + "/status/" + target_id, text)
+        target_user = _objects(self.ids.account_id.take(target_author))
+        mentions = np.where(has_target & (is_rt | is_reply), "['" + target_user + "']", "[]")
+        author = pa.array(rows.author)
+        coords = np.where(has_coordinates, "present", "absent").astype(object)
+        empty = np.full(len(rows), "", dtype=object)
+        floats = self.float_columns
+        row = {
+            "tweetid": own_id,
+            **{name: values.take(author) for name, values in self.columns.items()},
+            "tweet_language": _TWEET_LANG[rows.topic],
+            "tweet_text": text,
+            "tweet_time": _format_times(rows.time, "m", "minute").astype(object),
+            "tweet_client_name": _CLIENTS[rows.client],
+            "in_reply_to_userid": np.where(is_reply, target_user, empty),
+            "in_reply_to_tweetid": np.where(is_reply, target_id, empty),
+            "quoted_tweet_tweetid": np.where(is_quote, target_id, empty),
+            "is_retweet": np.where(is_rt, "True", "False").astype(object),
+            "retweet_userid": np.where(is_rt, target_user, empty),
+            "retweet_tweetid": np.where(is_rt, target_id, empty),
+            "latitude": coords,
+            "longitude": coords,
+            "quote_count": _count_text(engagement.quote_count, "quote_count" in floats),
+            "reply_count": _count_text(engagement.reply_count, "reply_count" in floats),
+            "like_count": _count_text(engagement.like_count, "like_count" in floats),
+            "retweet_count": _count_text(engagement.retweet_count, "retweet_count" in floats),
+            "hashtags": tags,
+            "urls": urls,
+            "user_mentions": mentions,
+            "poll_choices": empty,
+        }
+        self.sink.write_table(_table(row))
+
+    def close(self) -> None:
+        self.sink.close()
 
 
-def write_tweets(path: Path, tweets: Tweets, tweet_ids: np.ndarray, accounts: Accounts, ids: Identities,
-                 engagement: Engagement, float_columns: tuple[str, ...], has_coordinates: np.ndarray) -> None:
-    """``tweets`` must be in output order; targets index into the same table."""
-    # account columns once as compact Arrow strings, gathered per chunk with ``take``
-    account_cols = {name: pa.array(values, type=pa.string()) for name, values in _account_columns(accounts, ids).items()}
-    sink = _writer(path, TWEETS_COLUMNS)
-    try:
-        for idx in _tweet_chunks(len(tweets)):
-            kind = tweets.kind[idx]
-            target = tweets.target[idx]
-            has_target = target >= 0
-            safe_target = np.where(has_target, target, 0)
-            own_id = tweet_ids[idx].astype(str).astype(object)
-            target_id = tweet_ids[safe_target].astype(str).astype(object)
-            target_author = tweets.author[safe_target]
-            # retweets show the original's text, tags and links; others their own
-            source = np.where(kind == RETWEET, safe_target, idx)
-            text, tags, urls = _own_text(tweets, source)
-            target_screen = ids.screen_name[target_author]
-            is_rt, is_reply, is_quote = kind == RETWEET, kind == REPLY, kind == QUOTE
-            text = np.where(is_rt, "RT @" + target_screen + ": " + text, text)
-            text = np.where(is_reply, "@" + target_screen + " " + text, text)
-            text = np.where(is_quote, text + " https://twitter.com/" + target_screen + "/status/" + target_id, text)
-            target_user = ids.account_id[target_author]
-            mentions = np.where(has_target & (is_rt | is_reply), "['" + target_user + "']", "[]")
-            author = tweets.author[idx]
-            coords = np.where(has_coordinates[idx], "present", "absent").astype(object)
-            empty = np.full(idx.shape[0], "", dtype=object)
-            row = {
-                "tweetid": own_id,
-                **{name: values.take(pa.array(author)) for name, values in account_cols.items()},
-                "tweet_language": _TWEET_LANG[tweets.topic[source]],
-                "tweet_text": text,
-                "tweet_time": _format_times(tweets.time[idx], "m", "minute").astype(object),
-                "tweet_client_name": _CLIENTS[tweets.client[idx]],
-                "in_reply_to_userid": np.where(is_reply, target_user, empty),
-                "in_reply_to_tweetid": np.where(is_reply, target_id, empty),
-                "quoted_tweet_tweetid": np.where(is_quote, target_id, empty),
-                "is_retweet": np.where(is_rt, "True", "False").astype(object),
-                "retweet_userid": np.where(is_rt, target_user, empty),
-                "retweet_tweetid": np.where(is_rt, target_id, empty),
-                "latitude": coords,
-                "longitude": coords,
-                "quote_count": _count_text(engagement.quote_count[idx], "quote_count" in float_columns),
-                "reply_count": _count_text(engagement.reply_count[idx], "reply_count" in float_columns),
-                "like_count": _count_text(engagement.like_count[idx], "like_count" in float_columns),
-                "retweet_count": _count_text(engagement.retweet_count[idx], "retweet_count" in float_columns),
-                "hashtags": tags,
-                "urls": urls,
-                "user_mentions": mentions,
-                "poll_choices": empty,
-            }
-            _write(path, row, sink)
-    finally:
-        sink.close()
+def follows_writer(path: Path) -> pa_csv.CSVWriter:
+    return _writer(path, ("src_account_id", "dst_account_id", "observed_at"))
 
 
-def write_follows(path: Path, follows: Follows, ids: Identities, order: np.ndarray) -> None:
-    sink = _writer(path, ("src_account_id", "dst_account_id", "observed_at"))
-    try:
-        for lo in range(0, order.shape[0], CHUNK_ROWS):
-            sel = order[lo: lo + CHUNK_ROWS]
-            _write(path, {
-                "src_account_id": ids.account_id[follows.src[sel]],
-                "dst_account_id": ids.account_id[follows.dst[sel]],
-                "observed_at": _format_times(follows.observed[sel], "s", "iso").astype(object),
-            }, sink)
-    finally:
-        sink.close()
+def write_follows_chunk(sink: pa_csv.CSVWriter, ids: Identities, src: np.ndarray, dst: np.ndarray, observed: np.ndarray) -> None:
+    for lo in range(0, src.shape[0], CHUNK_ROWS):
+        sel = slice(lo, lo + CHUNK_ROWS)
+        sink.write_table(_table({
+            "src_account_id": ids.account_id.take(pa.array(src[sel])),
+            "dst_account_id": ids.account_id.take(pa.array(dst[sel])),
+            "observed_at": _format_times(observed[sel], "s", "iso").astype(object),
+        }))
 
 
 def write_ips(path: Path, infra: Infrastructure, ids: Identities, order: np.ndarray) -> None:
@@ -230,24 +225,24 @@ def write_ips(path: Path, infra: Infrastructure, ids: Identities, order: np.ndar
     try:
         for lo in range(0, order.shape[0], CHUNK_ROWS):
             sel = order[lo: lo + CHUNK_ROWS]
-            _write(path, {
-                "account_id": ids.account_id[obs.account[sel]],
+            sink.write_table(_table({
+                "account_id": ids.account_id.take(pa.array(obs.account[sel])),
                 "ip": address_strings(infra.networks, obs.network[sel], obs.host[sel]),
                 "first_seen": _format_times(obs.first_seen[sel], "s", "iso").astype(object),
                 "last_seen": _format_times(obs.last_seen[sel], "s", "iso").astype(object),
                 "count": obs.count[sel].astype(str).astype(object),
-            }, sink)
+            }))
     finally:
         sink.close()
 
 
 def write_ip_ranges(path: Path, infra: Infrastructure) -> None:
     nets = sorted(infra.networks, key=lambda n: (n.version, n.base))
-    _write(path, {
+    pa_csv.write_csv(_table({
         "network": [n.cidr for n in nets],
         "asn": [str(n.asn) for n in nets],
         "as_org": [n.org for n in nets],
         "country": [n.country for n in nets],
         "is_vpn": ["true" if n.kind == "vpn" else "false" for n in nets],
         "kind": [n.kind for n in nets],
-    })
+    }), path, _OPTIONS)
