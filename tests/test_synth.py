@@ -75,15 +75,53 @@ def test_scenario_parameters_are_drawn_per_seed_within_their_ranges() -> None:
     scenarios = [draw(SynthParams(seed=s), np.random.Generator(np.random.PCG64(s))) for s in range(12)]
     for name, low, high in (("amp_delay_median_min", 2, 12), ("organic_delay_median_min", 45, 240),
                             ("repurposed_share", 0.15, 0.45), ("camouflage", 0.05, 0.3), ("tweets_per_core", 40, 160),
-                            ("fan_delay_median_min", 1.5, 5)):
+                            ("fan_delay_median_min", 1.5, 5), ("silent_amp_share", 0.1, 0.3)):
         values = [getattr(s, name) for s in scenarios]
         assert all(low <= v <= high for v in values), name
         assert len(set(values)) > 6, f"{name} barely varies across seeds: {values}"
     assert len({s.teams for s in scenarios}) > 2
+    assert len({s.squads_per_team for s in scenarios}) > 2
     assert len({s.schedules[0].start for s in scenarios}) > 1
     # a researcher's explicit choice wins over the draw
     fixed = draw(SynthParams(seed=3, teams=2, camouflage=0.5), np.random.Generator(np.random.PCG64(3)))
     assert fixed.teams == 2 and fixed.camouflage == 0.5 and len(fixed.schedules) == 2
+
+
+def test_explicit_choices_equal_to_the_draws_give_the_same_files(world: Path, tmp_path: Path) -> None:
+    """The README's regenerate command spells every drawn choice out: it must not shift the other draws."""
+    import json
+
+    drawn = json.loads((world / "manifest.json").read_text(encoding="utf-8"))["scenario"]
+    again = tmp_path / "explicit"
+    generate(SynthParams(seed=11, **SMALL, teams=drawn["teams"], tweets_per_core=drawn["tweets_per_core"],
+                         camouflage=drawn["camouflage"], tweets_per_person=drawn["organic_tweets_median"]), again)
+    for name in FILES:
+        assert (again / name).read_bytes() == (world / name).read_bytes(), name
+
+
+def test_memory_does_not_grow_with_the_number_of_tweets(tmp_path: Path) -> None:
+    """Four times the period at the same daily activity (four times the tweets, the same accounts) must not
+    need more memory: tweets are generated a day at a time and written as they are final. tracemalloc sees
+    numpy's and Python's allocations (Arrow's buffers are per chunk). The generator before streaming failed
+    this (its peak grew with the tweets: 29 MB -> 61 MB for the same sizes)."""
+    import tracemalloc
+
+    generate(SynthParams(seed=1, organic=500, core=4, amplifiers=10, days=7), tmp_path / "warm-up")  # lazy imports, caches
+
+    def peak(days: int, activity: float) -> tuple[int, int]:
+        tracemalloc.start()
+        try:
+            summary = generate(SynthParams(seed=3, organic=1_000, core=20, amplifiers=200, days=days,
+                                           tweets_per_core=100 * activity, tweets_per_person=3 * activity),
+                               tmp_path / f"days{days}")
+            return summary.counts["tweets"], tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+
+    short_tweets, short_peak = peak(30, 1.0)
+    long_tweets, long_peak = peak(120, 4.0)
+    assert long_tweets > 3 * short_tweets
+    assert long_peak < 1.3 * short_peak + 500_000, (short_peak, long_peak)
 
 
 def test_manifest_and_readme_say_the_data_is_synthetic(world: Path) -> None:
@@ -107,7 +145,7 @@ def test_headers_are_the_archive_layouts(world: Path) -> None:
     assert header("follows.csv") == ["src_account_id", "dst_account_id", "observed_at"]
     assert header("ips.csv") == ["account_id", "ip", "first_seen", "last_seen", "count"]
     assert header("ip_ranges.csv") == ["network", "asn", "as_org", "country", "is_vpn", "kind"]
-    assert header("labels.csv") == ["account_id", "role", "team", "squad"]
+    assert header("labels.csv") == ["account_id", "role", "team", "squad", "silent"]
 
 
 def test_tweet_values_look_like_the_releases(tables: dict[str, list[dict[str, str]]]) -> None:
@@ -169,7 +207,7 @@ def test_roles_appear_only_in_labels(world: Path, tables: dict[str, list[dict[st
     assert all(r["team"].startswith("team-") == (r["role"] != "organic") for r in tables["labels.csv"])
     for name in ("users.csv", "tweets.csv", "follows.csv", "ips.csv", "ip_ranges.csv"):
         text = (world / name).read_text(encoding="utf-8").lower()
-        for word in ("amplifier", "operator", "team-", "organic", "inauthentic"):
+        for word in ("amplifier", "operator", "team-", "squad-", "organic", "inauthentic"):
             assert word not in text, (name, word)
     # users are not grouped by role in file order
     order = [r["role"] for r in tables["labels.csv"]]
@@ -278,6 +316,91 @@ def test_traps_are_present(tables: dict[str, list[dict[str, str]]]) -> None:
     assert any(roles[t["userid"]] == "core" and roles[t["retweet_userid"]] == "organic" for t in retweets)
     follows_hubs = {f["src_account_id"] for f in tables["follows.csv"] if f["dst_account_id"] in hubs or f["dst_account_id"] == idol}
     assert any(roles[a] == "core" for a in follows_hubs) and any(roles[a] == "organic" for a in follows_hubs)
+
+
+def labelled(tables: dict[str, list[dict[str, str]]]) -> dict[str, dict[str, str]]:
+    return {r["account_id"]: r for r in tables["labels.csv"]}
+
+
+def test_amplifier_squads_each_have_their_own_burst_exits_and_core_sub_group(world: Path, tables: dict[str, list[dict[str, str]]]) -> None:
+    import json
+
+    labels = labelled(tables)
+    squads = json.loads((world / "manifest.json").read_text(encoding="utf-8"))["squads"]
+    amplifiers = [r for r in tables["labels.csv"] if r["role"] == "amplifier"]
+    assert {r["squad"] for r in amplifiers} == {s["squad"] for s in squads if s["amplifiers"]}
+    assert len(squads) >= len({r["team"] for r in amplifiers}) and len(squads) > 1
+    # every squad belongs to one team
+    assert all(len({r["team"] for r in amplifiers if r["squad"] == q}) == 1 for q in {r["squad"] for r in amplifiers})
+    # its own registration burst: most members signed up within the squad's burst (a few days)
+    created = {u["userid"]: dt.date.fromisoformat(u["account_creation_date"]) for u in tables["users.csv"]}
+    burst_starts, in_burst = set(), 0
+    for q in {r["squad"] for r in amplifiers}:
+        dates = sorted(created[r["account_id"]] for r in amplifiers if r["squad"] == q)
+        first = Counter(dates).most_common(1)[0][0]
+        burst_starts.add(first)
+        near = sum(first - dt.timedelta(days=3) <= d <= first + dt.timedelta(days=3) for d in dates)
+        assert len(dates) < 30 or near / len(dates) > 0.6, (q, Counter(dates).most_common(5))
+        in_burst += near
+    assert in_burst / len(amplifiers) > 0.7
+    assert len(burst_starts) > 1
+    # its own exit addresses: VPN / hosting addresses are not shared between squads
+    exit_kinds = {"vpn", "hosting"}
+    nets = [(ipaddress.ip_network(r["network"]), r["kind"]) for r in tables["ip_ranges.csv"]]
+    squads_per_ip: dict[str, set[str]] = defaultdict(set)
+    for r in tables["ips.csv"]:
+        label = labels[r["account_id"]]
+        address = ipaddress.ip_address(r["ip"])
+        kind = next(k for n, k in nets if n.version == address.version and address in n)
+        if label["role"] == "amplifier" and kind in exit_kinds:
+            squads_per_ip[r["ip"]].add(label["squad"])
+    assert squads_per_ip and sum(len(s) == 1 for s in squads_per_ip.values()) / len(squads_per_ip) > 0.97
+    # it boosts its own sub-group of the team's core accounts
+    core_squads = {r["squad"] for r in tables["labels.csv"] if r["role"] == "core"}
+    assert core_squads == {s["squad"] for s in squads if s["core_accounts"]}
+    boosted = [(labels[t["userid"]]["squad"], labels[t["retweet_userid"]]["squad"]) for t in tables["tweets.csv"]
+               if t["is_retweet"] == "True" and labels[t["userid"]]["role"] == "amplifier"
+               and labels[t["retweet_userid"]]["role"] == "core"]
+    assert boosted and all(a == b for a, b in boosted)
+
+
+def test_silent_amplifiers_retweet_once_with_their_squad_and_do_nothing_else(tables: dict[str, list[dict[str, str]]]) -> None:
+    labels = labelled(tables)
+    amplifiers = [r for r in tables["labels.csv"] if r["role"] == "amplifier"]
+    silent = {r["account_id"] for r in amplifiers if r["silent"] == "true"}
+    assert 0.05 < len(silent) / len(amplifiers) < 0.45
+    assert all(r["silent"] == "" for r in tables["labels.csv"] if r["role"] != "amplifier")
+    by_id = {t["tweetid"]: t for t in tables["tweets.csv"]}
+    posts: dict[str, list[dict[str, str]]] = defaultdict(list)
+    for t in tables["tweets.csv"]:
+        posts[t["userid"]].append(t)
+    follows: dict[str, list[str]] = defaultdict(list)
+    for f in tables["follows.csv"]:
+        follows[f["src_account_id"]].append(f["dst_account_id"])
+    retweeters: dict[str, list[tuple[str, dt.datetime]]] = defaultdict(list)
+    for t in tables["tweets.csv"]:
+        if t["is_retweet"] == "True" and labels[t["userid"]]["role"] == "amplifier":
+            retweeters[t["retweet_tweetid"]].append((t["userid"], minute(t["tweet_time"])))
+    with_swarm = 0
+    for account in silent:
+        mine = posts[account]
+        assert len(mine) <= 1, mine
+        # one follow: a core account of its own squad
+        assert len(follows[account]) <= 1
+        assert all(labels[d]["role"] == "core" and labels[d]["squad"] == labels[account]["squad"] for d in follows[account])
+        for t in mine:
+            original = by_id[t["retweet_tweetid"]]
+            assert t["is_retweet"] == "True" and labels[original["userid"]]["role"] == "core"
+            at = minute(t["tweet_time"])
+            squad_mates = [a for a, when in retweeters[t["retweet_tweetid"]]
+                           if a != account and labels[a]["squad"] == labels[account]["squad"] and abs(when - at) <= dt.timedelta(minutes=30)]
+            with_swarm += len(squad_mates) >= 2
+    active = [a for a in silent if posts[a]]
+    assert len(active) > 0.7 * len(silent)
+    assert with_swarm > 0.6 * len(active), (with_swarm, len(active))
+    # the others are busier: several retweets, some chatter or camouflage
+    busy = [len(posts[r["account_id"]]) for r in amplifiers if r["account_id"] not in silent]
+    assert np.mean(busy) > 1.3
 
 
 def test_some_core_accounts_are_repurposed_old_accounts(tables: dict[str, list[dict[str, str]]]) -> None:

@@ -115,7 +115,7 @@ def _write_follows(sc: Scenario, organic: population.Organic, op: operation.Oper
 def _squad_table(sc: Scenario, op: operation.Operation) -> list[dict[str, Any]]:
     squads = op.squads
     size = np.bincount(op.accounts.squad[op.n_core:].astype(np.int64), minlength=len(squads))
-    silent = np.bincount(op.accounts.squad[op.n_core:][op.silent].astype(np.int64), minlength=len(squads))
+    silent = np.bincount(op.accounts.squad[op.accounts.silent].astype(np.int64), minlength=len(squads))
     core = np.bincount(op.core_squad[op.core_squad >= 0], minlength=len(squads))
     return [{
         "squad": f"squad-{q + 1}", "team": f"team-{int(squads.team[q]) + 1}", "core_accounts": int(core[q]),

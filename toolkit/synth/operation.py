@@ -67,7 +67,6 @@ class Operation:
     core_posts: np.ndarray  # int64 [core, day]: posts (own, team retweets, camouflage)
     core_originals: np.ndarray  # int64 [core, day]: of which own posts
     core_amplified: np.ndarray  # int64 [core, day]: of which swarmed by its squad
-    silent: np.ndarray  # bool per amplifier: one retweet and nothing else
     amp_first_day: np.ndarray  # int64 per amplifier
     amp_retweets_left: np.ndarray  # int64 per amplifier
     amp_chatter_left: np.ndarray  # int64 per amplifier
@@ -131,7 +130,7 @@ def _core_accounts(sc: Scenario, rng: np.random.Generator) -> tuple[Accounts, np
         location[i] = "Hong Kong"
     followers[persona] = rng.integers(2_000, 30_000, int(persona.sum()))
     accounts = Accounts(
-        role=np.full(n, CORE, np.int8), team=team, squad=np.full(n, -1, np.int16), community=np.full(n, -1, np.int32),
+        role=np.full(n, CORE, np.int8), team=team, squad=np.full(n, -1, np.int16), silent=np.zeros(n, bool), community=np.full(n, -1, np.int32),
         created=created, followers=followers, following=following, lang=lang, utc_offset=np.full(n, 8.0, np.float32),
         screen_name=strings(screen), display_name=strings(display), description=strings(description),
         location=strings(location), profile_url=strings(url),
@@ -185,7 +184,7 @@ def _amplifier_accounts(sc: Scenario, squads: Squads, squad_weight: np.ndarray,
     following = np.floor(np.exp(np.log(25) + 0.9 * rng.standard_normal(n))).astype(np.int64)
     lang = rng.choice([LANG["zh-cn"], LANG["en"], LANG["zh-tw"], LANG["id"]], n, p=[0.6, 0.3, 0.05, 0.05]).astype(np.int16)
     accounts = Accounts(
-        role=np.full(n, AMPLIFIER, np.int8), team=squads.team[squad].astype(np.int16), squad=squad.astype(np.int16),
+        role=np.full(n, AMPLIFIER, np.int8), team=squads.team[squad].astype(np.int16), squad=squad.astype(np.int16), silent=np.zeros(n, bool),
         community=np.full(n, -1, np.int32), created=created, followers=followers, following=following, lang=lang,
         utc_offset=np.full(n, 8.0, np.float32), screen_name=strings(screen), display_name=strings(display),
         description=strings(description), location=strings(location), profile_url=strings(np.full(n, "", dtype=object)),
@@ -209,6 +208,7 @@ def plan(sc: Scenario, offset: int, rng: np.random.Generator) -> Operation:
     n_core = len(core_acc)
     waves = _waves(sc, rng)
     squads, core_squad = _squads(sc, core_acc.team, waves, rng)
+    core_acc.squad = core_squad.astype(np.int16)  # labels.csv names the squad that boosts each core account
     # a squad's size follows its sub-group's share of the core, blurred (some squads are larger than others)
     sub_share = np.bincount(core_squad, minlength=len(squads)) / n_core
     squad_weight = sub_share * rng.gamma(4.0, 0.25, len(squads))
@@ -233,13 +233,16 @@ def plan(sc: Scenario, offset: int, rng: np.random.Generator) -> Operation:
 
     # ---- amplifiers: a budget of retweets each; silent ones retweet once and do nothing else ------
     silent = rng.random(n_amp) < sc.silent_amp_share
+    accounts.silent[n_core:] = silent
     budget = np.minimum(1 + rng.poisson(sc.amp_retweets_mean - 1, n_amp), 8)
     budget[silent] = 1
-    # how many core posts get swarmed: enough that each draws a crowd of several accounts
-    n_original = int(core_originals.sum())
+    # how many of a sub-group's posts its squad swarms: enough that each draws a crowd of several accounts
     swarm_size = rng.uniform(5, 25)
-    n_amplified = min(n_original * sc.amplified_tweet_share, max(1.0, budget.sum() / swarm_size)) if n_amp else 0.0
-    core_amplified = rng.binomial(core_originals, n_amplified / max(n_original, 1))
+    squad_budget = np.bincount(amp_squad, weights=budget, minlength=len(squads))
+    squad_originals = np.bincount(core_squad, weights=core_originals.sum(axis=1), minlength=len(squads))
+    wanted = np.minimum(squad_originals * sc.amplified_tweet_share, np.where(squad_budget > 0, np.maximum(1.0, squad_budget / swarm_size), 0.0))
+    swarmed_share = wanted / np.maximum(squad_originals, 1)
+    core_amplified = rng.binomial(core_originals, swarmed_share[core_squad][:, None])
     for q in range(len(squads)):
         squads.amplified[q] = core_amplified[core_squad == q].sum(axis=0)
     squads.amplified_left[:] = np.cumsum(squads.amplified[:, ::-1], axis=1)[:, ::-1]
@@ -251,7 +254,7 @@ def plan(sc: Scenario, offset: int, rng: np.random.Generator) -> Operation:
     camouflage = (rng.random(n_amp) < sc.camouflage) & ~silent
     camouflage_day = np.where(camouflage, first_day + np.floor(rng.random(n_amp) * (days - first_day)).astype(np.int64), -1)
     return Operation(accounts, offset, n_core, persona, repurposed, waves, squads, core_squad, core_posts,
-                     core_originals, core_amplified, silent, first_day, budget.astype(np.int64), chatter, camouflage_day)
+                     core_originals, core_amplified, first_day, budget.astype(np.int64), chatter, camouflage_day)
 
 
 def first_lives(sc: Scenario, op: Operation, rng: np.random.Generator) -> TweetRows:
@@ -433,8 +436,7 @@ def follows(sc: Scenario, op: Operation, organic: Organic, local: np.ndarray,
         src_parts.append(a[keep])
         dst_parts.append(b[keep])
     amp = local[local >= op.n_core]
-    silent = op.silent[amp - op.n_core]
-    k = np.where(silent, 1, rng.integers(1, 11, amp.shape[0]))
+    k = np.where(op.accounts.silent[amp], 1, rng.integers(1, 11, amp.shape[0]))
     src = np.repeat(amp, k)
     dst = np.full(src.shape[0], -1, np.int64)
     squad = op.accounts.squad[src].astype(np.int64)
@@ -450,7 +452,7 @@ def follows(sc: Scenario, op: Operation, organic: Organic, local: np.ndarray,
     local_dst = np.concatenate(dst_parts) + op.offset
     # camouflage: follow news hubs, the idol and other popular organic accounts (not the silent)
     hubs = np.concatenate([organic.news_hubs, [organic.idol]])
-    chatty = local[(local < op.n_core) | ~op.silent[np.maximum(local - op.n_core, 0)]]
+    chatty = local[~op.accounts.silent[local]]
     k = rng.binomial(hubs.shape[0], min(0.9, sc.camouflage * 2), chatty.shape[0])
     c_src = np.repeat(chatty, k) + op.offset
     c_dst = hubs[rng.integers(0, hubs.shape[0], c_src.shape[0])]

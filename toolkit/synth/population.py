@@ -139,7 +139,7 @@ def generate(sc: Scenario, rng: np.random.Generator) -> Organic:
     lang[rng.random(n) < 0.25] = 0
 
     accounts = Accounts(
-        role=np.full(n, ORGANIC, np.int8), team=np.full(n, -1, np.int16), squad=np.full(n, -1, np.int16),
+        role=np.full(n, ORGANIC, np.int8), team=np.full(n, -1, np.int16), squad=np.full(n, -1, np.int16), silent=np.zeros(n, bool),
         community=community, created=created, followers=followers, following=following, lang=lang,
         utc_offset=utc_offset, screen_name=strings(screen), display_name=strings(display),
         description=strings(description), location=strings(location), profile_url=strings(url),

@@ -25,7 +25,8 @@ NO_ID = -1  # a tweet id assigned when the row is written (only originals get th
 class Accounts:
     role: np.ndarray  # int8: ORGANIC / CORE / AMPLIFIER (ground truth, written only to labels.csv)
     team: np.ndarray  # int16: operation team, -1 for organic
-    squad: np.ndarray  # int16: amplifier squad (global number), -1 otherwise
+    squad: np.ndarray  # int16: amplifier squad (global number); for core accounts the squad boosting them; -1
+    silent: np.ndarray  # bool: a silent amplifier (one retweet, nothing else)
     community: np.ndarray  # int32: organic community, -1 for the operation
     created: np.ndarray  # int64: account creation, epoch seconds
     followers: np.ndarray  # int64

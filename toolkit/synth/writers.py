@@ -19,7 +19,7 @@ import pyarrow.csv as pa_csv
 from netforensics.synth import vocabulary as vocab
 from netforensics.synth.infrastructure import Infrastructure, address_strings
 from netforensics.synth.stream import Engagement
-from netforensics.synth.tables import QUOTE, REPLY, RETWEET, ROLE_NAMES, Accounts, TweetRows
+from netforensics.synth.tables import AMPLIFIER, QUOTE, REPLY, RETWEET, ROLE_NAMES, Accounts, TweetRows
 
 USERS_COLUMNS = (
     "userid", "user_display_name", "user_screen_name", "user_reported_location", "user_profile_description",
@@ -31,7 +31,7 @@ TWEETS_COLUMNS = (
     "retweet_tweetid", "latitude", "longitude", "quote_count", "reply_count", "like_count", "retweet_count",
     "hashtags", "urls", "user_mentions", "poll_choices",
 )
-CHUNK_ROWS = 50_000  # rows rendered as Python strings at a time: bounds the writer's memory
+CHUNK_ROWS = 10_000  # rows rendered as Python strings at a time: bounds the writer's memory
 _OPTIONS = pa_csv.WriteOptions(quoting_style="needed", quoting_header="none", batch_size=8192)
 
 _PHRASES = np.asarray([p for topic in vocab.TOPICS for p in vocab.TOPIC_PHRASES[topic]], dtype=object)
@@ -111,6 +111,7 @@ def write_labels(path: Path, accounts: Accounts, ids: Identities, order: np.ndar
         "role": np.asarray(ROLE_NAMES, dtype=object)[accounts.role[order]],
         "team": numbered("team-", accounts.team)[order],
         "squad": numbered("squad-", accounts.squad)[order],
+        "silent": np.where(accounts.role == AMPLIFIER, np.where(accounts.silent, "true", "false"), "").astype(object)[order],
     }), path, _OPTIONS)
 
 
