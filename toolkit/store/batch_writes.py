@@ -9,7 +9,7 @@ the driver to pack and the server to unpack than a list of maps. Results are sum
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Any
 
@@ -50,20 +50,31 @@ class Step:
     returns: bool = False
 
 
-def write_batch(store: GraphStore, steps: Sequence[Step], counts: WriteCounts) -> list[str]:
-    """Run the non-empty ``steps`` in order in one transaction; add their counters to ``counts``; return the ``id``
-    values of the steps marked ``returns``."""
-    todo = [(load_cypher(f"load/{s.statement}").text, s.params, s.returns) for s in steps if s.size]
-    if not todo:
-        return []
+class CreateConflict(Exception):
+    """A ``CREATE`` of a node that another transaction created after this one looked (a concurrent load of the same
+    data): the batch was rolled back and must be written again with ``MERGE`` only."""
 
-    def work(tx: neo4j.ManagedTransaction) -> tuple[WriteCounts, list[str]]:
-        batch_counts, ids = WriteCounts(), list[str]()  # fresh per attempt: a retried transaction starts again
-        for text, params, returns in todo:
-            result = tx.run(text, params)
-            if returns:
-                ids.extend(record[0] for record in result)
-            batch_counts.add(result.consume().counters)
+
+Plan = Callable[[Mapping[str, list[str]]], Sequence[Step]]
+
+
+def write_batch(store: GraphStore, steps: Sequence[Step], counts: WriteCounts, then: Plan | None = None) -> dict[str, list[str]]:
+    """Run the non-empty ``steps`` in order in one transaction, then the steps that ``then`` derives from the ids
+    returned so far (same transaction; ``then`` must be pure, a retried transaction calls it again); add their
+    counters to ``counts``; return the ``id`` values of the steps marked ``returns``, keyed by statement.
+    Raises :class:`CreateConflict` when a statement's ``CREATE`` hit a uniqueness constraint."""
+    todo = _runnable(steps)
+    if not todo and then is None:
+        return {}
+
+    def work(tx: neo4j.ManagedTransaction) -> tuple[WriteCounts, dict[str, list[str]]]:
+        batch_counts, ids = WriteCounts(), dict[str, list[str]]()  # fresh per attempt: a retried transaction starts again
+        try:
+            _run_steps(tx, todo, batch_counts, ids)
+            if then is not None:
+                _run_steps(tx, _runnable(then(ids)), batch_counts, ids)
+        except neo4j.exceptions.ConstraintError as err:
+            raise CreateConflict(str(err.message)) from err
         return batch_counts, ids
 
     # _with_session maps driver errors to the product's errors (same package: the store's own helper).
@@ -71,6 +82,44 @@ def write_batch(store: GraphStore, steps: Sequence[Step], counts: WriteCounts) -
         lambda: store._with_session(lambda session: session.execute_write(work)), attempts=3, pause=1.0)
     counts.add(batch_counts)
     return ids
+
+
+@dataclass
+class BatchPlan:
+    """Everything one batch writes, prepared ahead of its turn (plain Python, on the parsing thread): ``steps``,
+    then the steps ``then`` derives from their returned ids (same transaction), or ``merge_only`` instead when a
+    ``CREATE`` met a node created concurrently; ``finish`` gets the returned ids once the batch is committed."""
+
+    rows: int
+    steps: list[Step]
+    then: Plan | None = None
+    merge_only: Plan | None = None
+    finish: Callable[[Mapping[str, list[str]]], None] | None = None
+
+
+def write_plan(store: GraphStore, plan: BatchPlan, counts: WriteCounts) -> None:
+    """Write one prepared batch (:func:`write_batch`), falling back to ``merge_only`` on a :class:`CreateConflict`."""
+    try:
+        returned = write_batch(store, plan.steps, counts, plan.then)
+    except CreateConflict:
+        if plan.merge_only is None:
+            raise
+        returned = write_batch(store, plan.steps, counts, plan.merge_only)
+    if plan.finish is not None:
+        plan.finish(returned)
+
+
+def _runnable(steps: Sequence[Step]) -> list[tuple[str, str, dict[str, Any], bool]]:
+    return [(s.statement, load_cypher(f"load/{s.statement}").text, s.params, s.returns) for s in steps if s.size]
+
+
+def _run_steps(tx: neo4j.ManagedTransaction, todo: list[tuple[str, str, dict[str, Any], bool]], counts: WriteCounts,
+               ids: dict[str, list[str]]) -> None:
+    for statement, text, params, returns in todo:
+        result = tx.run(text, params)
+        if returns:
+            ids.setdefault(statement, []).extend(record[0] for record in result)
+        counts.add(result.consume().counters)
 
 
 def write_rows(store: GraphStore, statement: str, rows: Sequence[Mapping[str, Any]], counts: WriteCounts, **params: Any) -> None:

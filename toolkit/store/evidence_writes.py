@@ -10,13 +10,14 @@ repeated, idempotent write).
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
-from netforensics.store.batch_writes import Step, WriteCounts, read_rows, write_batch
+from netforensics.store.batch_writes import BatchPlan, Step, WriteCounts, read_rows, write_batch
 from netforensics.store.connection import GraphStore
 
 Row = dict[str, Any]
@@ -38,7 +39,7 @@ class LoadContext:
     existing_accounts: set[str] = field(default_factory=set)  # accounts this load has written (full or stub)
     tagged_accounts: set[str] = field(default_factory=set)  # accounts this load has tagged with its dataset
     posted_pairs: set[tuple[str, str]] = field(default_factory=set)  # (author, referenced tweet) written by this load
-    existing_tweets: set[str] = field(default_factory=set)  # tweets this load has written (full or stub)
+    existing_tweets: dict[str, str] = field(default_factory=dict)  # tweet written by this load -> its author ('' for stubs)
 
 
 def _remember(memory: set[Any] | dict[Any, Any], key: Hashable, value: Any = None) -> None:
@@ -62,86 +63,139 @@ def _flag(value: bool | None) -> int | None:
     return None if value is None else int(bool(value))
 
 
-def write_tweets(store: GraphStore, rows: Sequence[Row], ctx: LoadContext, counts: WriteCounts) -> None:
-    """Account rows and tweet rows (io-archive, twitter-json, shares) with every relationship they imply."""
-    accounts: dict[str, Row] = {}
-    stubs: dict[str, str | None] = {}
-    tweets: dict[str, Row] = {}
-    referenced: set[str] = set()
-    posted: dict[tuple[str, str], None] = {}
-    retweets: list[tuple[str, str]] = []
-    replies: list[tuple[str, str]] = []
-    quotes: list[tuple[str, str]] = []
-    mentions: list[tuple[str, str]] = []
-    profileless_authors: list[str] = []
+REFERENCE_KINDS = ("retweets", "replies-to", "quotes")  # tweet -> tweet relationships, one statement each
+
+
+@dataclass
+class TweetBatch:
+    """One batch of account and tweet rows taken apart: nodes to write and the relationships between them."""
+
+    accounts: dict[str, Row] = field(default_factory=dict)
+    stubs: dict[str, str | None] = field(default_factory=dict)  # account id -> screen name (None when unknown)
+    tweets: dict[str, Row] = field(default_factory=dict)  # a tweet id given twice keeps its last row
+    referenced: set[str] = field(default_factory=set)  # tweets that rows point at
+    posted: dict[tuple[str, str], None] = field(default_factory=dict)  # (author, referenced tweet)
+    references: dict[str, dict[tuple[str, str], None]] = field(
+        default_factory=lambda: {kind: {} for kind in REFERENCE_KINDS})  # kind -> (tweet, referenced tweet)
+    mentions: dict[tuple[str, str], None] = field(default_factory=dict)  # (tweet, account)
+    profileless_authors: dict[str, None] = field(default_factory=dict)
+
+
+def split_rows(rows: Sequence[Row], ctx: LoadContext) -> TweetBatch:
+    """Take account and tweet rows apart (pure but for noting the load's retweeters in ``ctx``)."""
+    batch = TweetBatch()
+    stubs, references = batch.stubs, batch.references
     for row in rows:
         if "author_id" not in row:
             if row.get("stub"):
                 stubs.setdefault(row["id"], row["props"].get("screen_name"))
             else:
-                accounts[row["id"]] = row
+                batch.accounts[row["id"]] = row
             continue
         tweet_id, author_id = row["id"], row["author_id"]
         author = row["author"]
         if author is None:
             stubs.setdefault(author_id, None)
-            profileless_authors.append(author_id)
+            batch.profileless_authors[author_id] = None
         else:
-            accounts[author_id] = author
-        tweets[tweet_id] = row
+            batch.accounts[author_id] = author
+        batch.tweets[tweet_id] = row
         original = row["retweet_of"]
         if original:
-            referenced.add(original)
-            retweets.append((tweet_id, original))
+            batch.referenced.add(original)
+            references["retweets"][(tweet_id, original)] = None
             ctx.retweeters.add(author_id)
             if row["retweet_author"]:
                 stubs.setdefault(row["retweet_author"], None)
-                posted[(row["retweet_author"], original)] = None
+                batch.posted[(row["retweet_author"], original)] = None
         answered = row["reply_to"]
         if answered:
-            referenced.add(answered)
-            replies.append((tweet_id, answered))
+            batch.referenced.add(answered)
+            references["replies-to"][(tweet_id, answered)] = None
             if row["reply_author"]:
                 stubs.setdefault(row["reply_author"], None)
-                posted[(row["reply_author"], answered)] = None
+                batch.posted[(row["reply_author"], answered)] = None
         elif row["reply_author"]:
             stubs.setdefault(row["reply_author"], None)
         if row["quote_of"]:
-            referenced.add(row["quote_of"])
-            quotes.append((tweet_id, row["quote_of"]))
+            batch.referenced.add(row["quote_of"])
+            references["quotes"][(tweet_id, row["quote_of"])] = None
         for mentioned in row["mentions"]:
             stubs.setdefault(mentioned, None)
-            mentions.append((tweet_id, mentioned))
+            batch.mentions[(tweet_id, mentioned)] = None
+    return batch
 
+
+def prepare_tweets(store: GraphStore, rows: Sequence[Row], ctx: LoadContext) -> BatchPlan:
+    """Account rows and tweet rows (io-archive, twitter-json, shares) with every relationship they imply.
+
+    One transaction: accounts and stubs first; then one indexed read finds which of the batch's tweets exist
+    already; the others are CREATEd with all their relationships in one statement (a new node cannot have any yet),
+    the existing ones MERGEd. If a concurrent load created one of them in between, the batch is rolled back and
+    written again with MERGE only. What the batch writes is remembered in ``ctx`` now: batches are written in
+    order and a failed write ends the load."""
+    batch = split_rows(rows, ctx)
     # Accounts whose values this load has already written unchanged are not sent again.
     changed: list[tuple[str, tuple[Any, ...]]] = []
-    for account_id, account in accounts.items():
-        props = account["props"]
-        values = tuple(props.get(k) for k in ACCOUNT_KEYS)
+    for account_id, account in batch.accounts.items():
+        values = tuple(account["props"].get(k) for k in ACCOUNT_KEYS)
         if ctx.account_values.get(account_id) != values:
             changed.append((account_id, values))
-    new_stubs = [(i, s) for i, s in stubs.items() if i not in accounts and i not in ctx.existing_accounts]
-    new_posted = [pair for pair in posted if pair not in ctx.posted_pairs]
-    members = [i for i in dict.fromkeys(profileless_authors) if i not in ctx.tagged_accounts] if ctx.dataset else []
-    tweet_rows = list(tweets.values())
-    tweet_stubs = [t for t in referenced if t not in tweets and t not in ctx.existing_tweets]
-
-    steps = [
+    new_stubs = [(i, s) for i, s in batch.stubs.items() if i not in batch.accounts and i not in ctx.existing_accounts]
+    members = [i for i in batch.profileless_authors if i not in ctx.tagged_accounts] if ctx.dataset else []
+    tweet_stubs = [t for t in batch.referenced if t not in batch.tweets and t not in ctx.existing_tweets]
+    unknown = [t for t in batch.tweets if t not in ctx.existing_tweets]
+    new_posted = [(a, t) for a, t in batch.posted if (a, t) not in ctx.posted_pairs and ctx.existing_tweets.get(t, "") != a]
+    first = [
         _accounts_step(changed, ctx),
         Step("account-stubs", {"ids": [i for i, _ in new_stubs], "screen_names": [s for _, s in new_stubs], "now": ctx.now},
              len(new_stubs)),
-        _tweets_step(tweet_rows),
         Step("tweet-stubs", {"ids": tweet_stubs}, len(tweet_stubs)),
-        Step("posted", {"authors": [a for a, _ in new_posted], "ids": [t for _, t in new_posted]}, len(new_posted), returns=True),
-        _pairs_step("retweets", retweets),
-        _pairs_step("replies-to", replies),
-        _pairs_step("quotes", quotes),
-        Step("mentions", {"tweets": [t for t, _ in mentions], "accounts": [a for _, a in mentions]}, len(mentions)),
         Step("dataset-members", {"ids": members, "dataset": ctx.dataset}, len(members)),
+        Step("tweets-known", {"ids": unknown}, len(unknown), returns=True),
     ]
-    retweeted = write_batch(store, steps, counts)
-    ctx.retweeted_tweets.update(retweeted)
+    remembered = set(batch.tweets).difference(unknown)
+    _remember_batch(batch, changed, new_stubs, tweet_stubs, members, ctx)
 
+    def finish(returned: Mapping[str, list[str]]) -> None:
+        ctx.retweeted_tweets.update(returned.get("tweets", ()))
+        ctx.retweeted_tweets.update(returned.get("posted", ()))
+
+    return BatchPlan(
+        len(rows), first,
+        then=lambda found: _tweet_steps(batch, remembered.union(found.get("tweets-known", ())), new_posted),
+        merge_only=lambda _: _tweet_steps(batch, set(batch.tweets), new_posted),
+        finish=finish,
+    )
+
+
+def _tweet_steps(batch: TweetBatch, known: set[str], new_posted: list[tuple[str, str]]) -> list[Step]:
+    """The steps after the existence check: CREATE the tweets not in ``known``, MERGE the others (and any
+    relationship the CREATE does not cover)."""
+    created = [row for tweet_id, row in batch.tweets.items() if tweet_id not in known]
+    merged = [row for tweet_id, row in batch.tweets.items() if tweet_id in known]
+    leftover: dict[str, list[tuple[str, str]]] = {}
+    firsts: dict[str, dict[str, str]] = {}
+    for kind in REFERENCE_KINDS:  # a new tweet's first reference of each kind is created with it; any other is merged
+        firsts[kind], leftover[kind] = {}, []
+        for src, dst in batch.references[kind]:
+            if src in known or src in firsts[kind]:
+                leftover[kind].append((src, dst))
+            else:
+                firsts[kind][src] = dst
+    new_mentions = [(t, a) for t, a in batch.mentions if t not in known]
+    old_mentions = [(t, a) for t, a in batch.mentions if t in known]
+    return [
+        _tweets_create_step(created, firsts, new_mentions),
+        _tweets_step(merged),
+        Step("posted", {"authors": [a for a, _ in new_posted], "ids": [t for _, t in new_posted]}, len(new_posted), returns=True),
+        *(_pairs_step(kind, leftover[kind]) for kind in REFERENCE_KINDS),
+        Step("mentions", {"tweets": [t for t, _ in old_mentions], "accounts": [a for _, a in old_mentions]}, len(old_mentions)),
+    ]
+
+
+def _remember_batch(batch: TweetBatch, changed: list[tuple[str, tuple[Any, ...]]], new_stubs: list[tuple[str, str | None]],
+                    tweet_stubs: list[str], members: list[str], ctx: LoadContext) -> None:
     for account_id, values in changed:
         _remember(ctx.account_values, account_id, values)
         _remember(ctx.existing_accounts, account_id)
@@ -149,10 +203,15 @@ def write_tweets(store: GraphStore, rows: Sequence[Row], ctx: LoadContext, count
             _remember(ctx.tagged_accounts, account_id)
     for account_id, _ in new_stubs:
         _remember(ctx.existing_accounts, account_id)
-    for pair in new_posted:
+    for pair in batch.posted:
         _remember(ctx.posted_pairs, pair)
-    for tweet_id in itertools.chain(tweets, tweet_stubs):
-        _remember(ctx.existing_tweets, tweet_id)
+    for tweet_id in tweet_stubs:
+        _remember(ctx.existing_tweets, tweet_id, "")
+    for tweet_id, row in batch.tweets.items():
+        # Retweets are never referenced (references point at originals): remembering them would only crowd out the
+        # originals that later rows point at.
+        if not row["props"].get("is_retweet"):
+            _remember(ctx.existing_tweets, tweet_id, row["author_id"])
     for account_id in members:
         _remember(ctx.tagged_accounts, account_id)
 
@@ -170,7 +229,24 @@ def _accounts_step(changed: list[tuple[str, tuple[Any, ...]]], ctx: LoadContext)
     return Step("accounts", params, len(changed))
 
 
-def _tweets_step(rows: list[Row]) -> Step:
+@lru_cache(maxsize=65536)  # archive times have minute resolution: most values repeat
+def epoch_parts(text: str | None) -> tuple[int | None, int | None]:
+    """ISO-8601 text (as the parsers give it) -> (epoch seconds, nanoseconds); the server converts those to a
+    DATETIME several times faster than it parses text."""
+    if text is None:
+        return None, None
+    moment = datetime.fromisoformat(text)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    delta = moment - _EPOCH
+    return delta.days * 86_400 + delta.seconds, delta.microseconds * 1000
+
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def _tweet_columns(rows: list[Row]) -> dict[str, Any]:
+    """Tweet properties, hashtags and URLs as parallel lists (hashtags and URLs as slices of one flat list each)."""
     props = [r["props"] for r in rows]
     tags: list[str] = []
     tag_from: list[int] = []
@@ -181,17 +257,16 @@ def _tweets_step(rows: list[Row]) -> Step:
     url_to: list[int] = []
     for row in rows:
         tag_from.append(len(tags))
-        tags.extend(row["hashtags"])
+        tags.extend(dict.fromkeys(row["hashtags"]))
         tag_to.append(len(tags))
         url_from.append(len(urls))
-        for url in row["urls"]:
+        for url in dict.fromkeys(row["urls"]):
             urls.append(url)
             domains.append(domain_of(url))
         url_to.append(len(urls))
     params: dict[str, Any] = {
         "ids": [r["id"] for r in rows],
         "authors": [r["author_id"] for r in rows],
-        "created_at": [p.get("created_at") for p in props],
         "text": [p.get("text") for p in props],
         "lang": [p.get("lang") for p in props],
         "client": [p.get("client") for p in props],
@@ -202,7 +277,38 @@ def _tweets_step(rows: list[Row]) -> Step:
     }
     for name in ("like_count", "retweet_count", "reply_count", "quote_count"):
         params[name] = [p.get(name) for p in props]
+    return params
+
+
+def _tweets_step(rows: list[Row]) -> Step:
+    """MERGE tweets that exist already (stubs gaining their row, or loaded before)."""
+    params = _tweet_columns(rows)
+    params["created_at"] = [r["props"].get("created_at") for r in rows]
     return Step("tweets", params, len(rows), returns=True)
+
+
+def _tweets_create_step(rows: list[Row], firsts: dict[str, dict[str, str]], mentions: list[tuple[str, str]]) -> Step:
+    """CREATE tweets that did not exist, with their first retweeted / answered / quoted tweet and their mentions."""
+    params = _tweet_columns(rows)
+    times = [epoch_parts(r["props"].get("created_at")) for r in rows]
+    params["created_s"] = [s for s, _ in times]
+    params["created_ns"] = [n for _, n in times]
+    ids = params["ids"]
+    params["retweet_of"] = [firsts["retweets"].get(i) for i in ids]
+    params["reply_to"] = [firsts["replies-to"].get(i) for i in ids]
+    params["quote_of"] = [firsts["quotes"].get(i) for i in ids]
+    by_tweet: dict[str, list[str]] = {}
+    for tweet_id, account_id in mentions:
+        by_tweet.setdefault(tweet_id, []).append(account_id)
+    flat: list[str] = []
+    mention_from: list[int] = []
+    mention_to: list[int] = []
+    for tweet_id in ids:
+        mention_from.append(len(flat))
+        flat.extend(by_tweet.get(tweet_id, ()))
+        mention_to.append(len(flat))
+    params.update(mentions=flat, mention_from=mention_from, mention_to=mention_to)
+    return Step("tweets-create", params, len(rows))
 
 
 def _pairs_step(statement: str, pairs: list[tuple[str, str]]) -> Step:
@@ -235,9 +341,9 @@ def remember_accounts(step: Step, ctx: LoadContext) -> None:
         _remember(ctx.existing_accounts, account_id)
 
 
-def write_follows(store: GraphStore, rows: Sequence[Row], ctx: LoadContext, counts: WriteCounts) -> None:
+def prepare_follows(store: GraphStore, rows: Sequence[Row], ctx: LoadContext) -> BatchPlan:
     stubs = stub_step([r["src"] for r in rows] + [r["dst"] for r in rows], ctx)
     follows = Step("follows", {"src": [r["src"] for r in rows], "dst": [r["dst"] for r in rows],
                                "observed_at": [r.get("observed_at") for r in rows]}, len(rows))
-    write_batch(store, [stubs, follows], counts)
     remember_accounts(stubs, ctx)
+    return BatchPlan(len(rows), [stubs, follows])

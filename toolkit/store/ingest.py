@@ -24,12 +24,13 @@ from netforensics.errors import DatabaseUnavailable, NetforensicsError, TooManyR
 from netforensics.loaders import follows, io_archive, ip_ranges, ips, shares, twitter_json
 from netforensics.loaders.reading import ParsedSource, Reject
 from netforensics.store import schema
-from netforensics.store.batch_writes import WriteCounts, read_rows, write_once
+from netforensics.store.batch_writes import BatchPlan, WriteCounts, read_rows, write_once, write_plan
 from netforensics.store.connection import GraphStore, batched
-from netforensics.store.evidence_writes import LoadContext, Row, refresh_retweeted, write_follows, write_tweets
-from netforensics.store.ip_writes import write_ip_observations, write_networks
+from netforensics.store.evidence_writes import LoadContext, Row, prepare_follows, prepare_tweets, refresh_retweeted
+from netforensics.store.ip_writes import prepare_ip_observations, prepare_networks
 
-Writer = Callable[[GraphStore, Sequence[Row], LoadContext, WriteCounts], None]
+# Turns one batch of parsed rows into what it writes; runs on the parsing thread (it may read, never writes).
+Preparer = Callable[[GraphStore, Sequence[Row], LoadContext], BatchPlan]
 
 
 @dataclass(frozen=True)
@@ -38,20 +39,20 @@ class Source:
 
     name: str
     parse: Callable[[Path], ParsedSource]
-    write: Writer
+    prepare: Preparer
     summarises_retweets: bool = False
     expand: Callable[[list[Path]], list[Path]] | None = None  # folders into files, in loading order
     default_dataset: Callable[[list[Path]], str] | None = None
 
 
 SOURCES: dict[str, Source] = {
-    "io-archive": Source("io-archive", io_archive.parse, write_tweets, summarises_retweets=True,
+    "io-archive": Source("io-archive", io_archive.parse, prepare_tweets, summarises_retweets=True,
                          expand=io_archive.release_files, default_dataset=io_archive.dataset_name),
-    "twitter-json": Source("twitter-json", twitter_json.parse, write_tweets, summarises_retweets=True),
-    "shares": Source("shares", shares.parse, write_tweets, summarises_retweets=True),
-    "follows": Source("follows", follows.parse, write_follows),
-    "ips": Source("ips", ips.parse, write_ip_observations),
-    "ip-ranges": Source("ip-ranges", ip_ranges.parse, write_networks),
+    "twitter-json": Source("twitter-json", twitter_json.parse, prepare_tweets, summarises_retweets=True),
+    "shares": Source("shares", shares.parse, prepare_tweets, summarises_retweets=True),
+    "follows": Source("follows", follows.parse, prepare_follows),
+    "ips": Source("ips", ips.parse, prepare_ip_observations),
+    "ip-ranges": Source("ip-ranges", ip_ranges.parse, prepare_networks),
 }
 DEFAULT_BATCH_SIZE = 10_000
 
@@ -192,13 +193,14 @@ def load_file(store: GraphStore, source: Source, path: Path, options: LoadOption
     if progress:
         progress.start_file(path, parsed.bytes_total)
     status = "failed"
-    batches = _Prefetched(batched(_accepted(parsed.records, path, rejects, result), options.batch_size), parsed.records)
+    batches = batched(_accepted(parsed.records, path, rejects, result), options.batch_size)
+    plans = _Prefetched((source.prepare(store, batch, ctx) for batch in batches), parsed.records)
     try:
-        for batch in batches:
-            source.write(store, batch, ctx, result.counts)
-            result.rows_loaded += len(batch)
+        for plan in plans:
+            write_plan(store, plan, result.counts)
+            result.rows_loaded += plan.rows
             if progress:
-                progress.advance(len(batch), parsed.bytes_done())
+                progress.advance(plan.rows, parsed.bytes_done())
         if source.summarises_retweets:
             refresh_retweeted(store, ctx, result.counts)
         status = "complete"
@@ -208,7 +210,7 @@ def load_file(store: GraphStore, source: Source, path: Path, options: LoadOption
             "to resume (rows already written are merged, not duplicated)."
         ) from err
     finally:
-        batches.close()  # the parsing thread has stopped (and counted every reject) once this returns
+        plans.close()  # the parsing thread has stopped (and counted every reject) once this returns
         if shared_rejects is None:
             rejects.close()
         result.seconds = time.perf_counter() - started
@@ -229,12 +231,12 @@ def load_file(store: GraphStore, source: Source, path: Path, options: LoadOption
 
 
 class _Prefetched:
-    """Iterate ``batches`` while a thread parses the next ones: the parser (Python) runs while the writer waits for
-    the server (the driver releases the GIL in socket IO). At most ``depth`` parsed batches wait in memory."""
+    """Iterate ``batches`` while a thread parses and prepares the next ones: that Python work runs while the writer
+    waits for the server (the driver releases the GIL in socket IO). At most ``depth`` batches wait in memory."""
 
     _END = object()
 
-    def __init__(self, batches: Iterator[list[Row]], records: Iterator[Any], depth: int = 2) -> None:
+    def __init__(self, batches: Iterator[BatchPlan], records: Iterator[Any], depth: int = 2) -> None:
         self._batches = batches
         self._records = records
         self._queue: queue.Queue[Any] = queue.Queue(maxsize=depth)
@@ -264,7 +266,7 @@ class _Prefetched:
             except queue.Full:
                 continue
 
-    def __iter__(self) -> Iterator[list[Row]]:
+    def __iter__(self) -> Iterator[BatchPlan]:
         while True:
             item = self._queue.get()
             if item is self._END:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from netforensics.store.batch_writes import Step, WriteCounts, read_rows, write_batch
+from netforensics.store.batch_writes import BatchPlan, Step, read_rows
 from netforensics.store.connection import GraphStore
 from netforensics.store.evidence_writes import LoadContext, Row, remember_accounts, stub_step
 
@@ -20,7 +20,7 @@ def candidate_starts(sort_key: str, prefix_lengths: Sequence[int]) -> list[str]:
     return [f"{(key >> (128 - length)) << (128 - length):032x}" for length in prefix_lengths]
 
 
-def write_ip_observations(store: GraphStore, rows: Sequence[Row], ctx: LoadContext, counts: WriteCounts) -> None:
+def prepare_ip_observations(store: GraphStore, rows: Sequence[Row], ctx: LoadContext) -> BatchPlan:
     if ctx.prefix_lengths is None:
         ctx.prefix_lengths = sorted(r["length"] for r in read_rows(store, "network-prefix-lengths"))
     ips = {r["address"]: r for r in rows}
@@ -37,14 +37,14 @@ def write_ip_observations(store: GraphStore, rows: Sequence[Row], ctx: LoadConte
         lengths = ctx.prefix_lengths
         links = [{"address": a, "sort_key": ip["sort_key"], "starts": candidate_starts(ip["sort_key"], lengths)} for a, ip in ips.items()]
         steps.append(Step("ip-networks", {"rows": links}, len(links)))
-    write_batch(store, steps, counts)
     remember_accounts(stubs, ctx)
+    return BatchPlan(len(rows), steps)
 
 
-def write_networks(store: GraphStore, rows: Sequence[Row], ctx: LoadContext, counts: WriteCounts) -> None:
+def prepare_networks(store: GraphStore, rows: Sequence[Row], ctx: LoadContext) -> BatchPlan:
     networks = {r["cidr"]: r for r in rows}
     # Widest first: fewer re-points when a batch holds nested ranges (the result does not depend on the order).
     ordered = sorted(networks.values(), key=lambda r: int(r["range_end"], 16) - int(r["range_start"], 16), reverse=True)
-    write_batch(store, [Step("networks", {"rows": ordered}, len(ordered)),
-                        Step("network-ips", {"rows": [{"cidr": r["cidr"]} for r in ordered]}, len(ordered))], counts)
     ctx.prefix_lengths = None  # an IP load in this process must look the lengths up again
+    return BatchPlan(len(rows), [Step("networks", {"rows": ordered}, len(ordered)),
+                                 Step("network-ips", {"rows": [{"cidr": r["cidr"]} for r in ordered]}, len(ordered))])
