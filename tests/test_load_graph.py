@@ -221,3 +221,44 @@ def test_a_later_row_with_empty_values_keeps_known_ones(store: GraphStore, tmp_p
     account = store.read("MATCH (a:Account {id: '1098765432109876543'}) "
                          "RETURN toString(a.created_at) AS created, a.location AS location, a.stub AS stub")
     assert account == [{"created": "2017-03-11T00:00:00Z", "location": "Hong Kong", "stub": False}]
+
+
+def _write_rows(path: Path, rows: list[dict[str, str]]) -> Path:
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
+def test_rows_before_the_tweets_they_point_at_in_one_batch_give_the_same_graph(store: GraphStore, tmp_path: Path) -> None:
+    with open(DATA / "io_tweets.csv", encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    rows[0]["hashtags"] = "['香港', '香港', 'HongKong']"  # repeated values must not repeat relationships
+    rows[0]["user_mentions"] = "[2894232011, 2894232011]"
+    in_order = _write_rows(tmp_path / "in_order_tweets.csv", rows)
+    load_files(store, "io-archive", [DATA / "io_users.csv", in_order], LoadOptions())
+    expected = graph_counts(store)
+    assert expected["MENTIONS"] == 2 and expected["POSTED"] == 8
+    store.run_autocommit("MATCH (n) WHERE NOT n:SchemaVersion DETACH DELETE n")
+    reversed_rows = _write_rows(tmp_path / "reversed_tweets.csv", rows[::-1])  # retweets and replies first
+    load_files(store, "io-archive", [DATA / "io_users.csv", reversed_rows], LoadOptions())
+    assert graph_counts(store) == expected
+
+
+def test_a_tweet_created_by_another_load_meanwhile_is_merged_not_doubled(store: GraphStore) -> None:
+    from netforensics.loaders import io_archive
+    from netforensics.store.batch_writes import WriteCounts, write_plan
+    from netforensics.store.evidence_writes import LoadContext, prepare_tweets
+
+    load_files(store, "io-archive", [DATA / "io_users.csv", DATA / "io_tweets.csv"], LoadOptions())
+    before = graph_counts(store)
+    rows = list(io_archive.parse(DATA / "io_tweets.csv").records)
+    plan = prepare_tweets(store, rows, LoadContext(now="2026-01-01T00:00:00+00:00"))
+    assert plan.then is not None
+    blind = plan.then
+    plan.then = lambda found: blind({})  # as if the tweets were created after the existence check
+    counts = WriteCounts()
+    write_plan(store, plan, counts)
+    assert counts.nodes_created == 0 and counts.relationships_created == 0
+    assert graph_counts(store) == before

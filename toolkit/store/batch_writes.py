@@ -63,6 +63,8 @@ def write_batch(store: GraphStore, steps: Sequence[Step], counts: WriteCounts, t
     returned so far (same transaction; ``then`` must be pure, a retried transaction calls it again); add their
     counters to ``counts``; return the ``id`` values of the steps marked ``returns``, keyed by statement.
     Raises :class:`CreateConflict` when a statement's ``CREATE`` hit a uniqueness constraint."""
+    from neo4j.exceptions import ConstraintError  # the driver is imported on first use
+
     todo = _runnable(steps)
     if not todo and then is None:
         return {}
@@ -73,7 +75,7 @@ def write_batch(store: GraphStore, steps: Sequence[Step], counts: WriteCounts, t
             _run_steps(tx, todo, batch_counts, ids)
             if then is not None:
                 _run_steps(tx, _runnable(then(ids)), batch_counts, ids)
-        except neo4j.exceptions.ConstraintError as err:
+        except ConstraintError as err:
             raise CreateConflict(str(err.message)) from err
         return batch_counts, ids
 
