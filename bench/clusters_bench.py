@@ -37,7 +37,7 @@ from netforensics.graph.projection import project
 from netforensics.store.connection import open_store
 
 PHASES = (("projection", ("projection",)), ("layers", ("layers",)), ("Leiden", ("leiden",)), ("scoring", ("scoring",)),
-          ("write-back", ("write_communities", "roles", "write_complete")))
+          ("write-back", ("write_communities", "roles", "memberships_wait", "write_complete")))
 
 
 def _modularity(n: int, source: np.ndarray, target: np.ndarray, weight: np.ndarray, membership: np.ndarray,

@@ -85,7 +85,8 @@ def test_previous_run_stays_current_until_the_new_one_completes_and_a_failed_run
     seen: dict[str, Any] = {}
     real_rules = detection_writes.apply_role_rules
 
-    def observing_rules(store: GraphStore, run: str, batch_size: int = 10_000) -> list[detection_writes.RoleAssignment]:
+    def observing_rules(store: GraphStore, run: str, batch_size: int = 10_000,
+                        timings: dict[str, float] | None = None) -> list[detection_writes.RoleAssignment]:
         # the new run's communities exist, but the first run is still the current one
         seen["current_during_write"] = current_run(store)["run"]
         seen["new_communities"] = store.read_value("MATCH (c:Community {run: $run}) RETURN count(c)", {"run": run})
@@ -98,7 +99,8 @@ def test_previous_run_stays_current_until_the_new_one_completes_and_a_failed_run
     assert current_run(scenario)["run"] == second.run_id
     assert roles_of(scenario, second.run_id) == before[0]
 
-    def failing_rules(store: GraphStore, run: str, batch_size: int = 10_000) -> list[detection_writes.RoleAssignment]:
+    def failing_rules(store: GraphStore, run: str, batch_size: int = 10_000,
+                      timings: dict[str, float] | None = None) -> list[detection_writes.RoleAssignment]:
         real_rules(store, run, batch_size)
         raise RuntimeError("disk full (injected)")
 

@@ -19,7 +19,7 @@ from netforensics.store.connection import GraphStore
 from netforensics.store.detection_reads import community_table, require_current_run
 
 PHASES = (("projection", ("projection",)), ("layers", ("layers",)), ("Leiden", ("leiden",)), ("scoring", ("scoring",)),
-          ("write-back", ("write_communities", "roles", "write_complete")))
+          ("write-back", ("write_communities", "roles", "memberships_wait", "write_complete")))
 
 
 def parse_layer_weights(values: list[str]) -> dict[str, float]:
@@ -79,6 +79,7 @@ def clusters_command(
     resolution: Annotated[float, typer.Option(help="Leiden resolution (higher: more, smaller communities).", min=0.0001)] = 1.0,
     engine: Annotated[str, typer.Option(help=f"Leiden engine: {', '.join(ENGINES)} (igraph: C implementation on the summed layers; leidenalg: multiplex optimisation with layer weights; gds: GDS Leiden inside Neo4j).")] = "igraph",
     objective: Annotated[str, typer.Option(help=f"Leiden objective: {', '.join(OBJECTIVES)}.")] = "modularity",
+    iterations: Annotated[int, typer.Option(help="Leiden passes of the igraph and leidenalg engines (-1: until the partition stops improving).", min=-1)] = 1,
     window: Annotated[float, typer.Option(help="Co-retweet window in seconds (warns when below the data's time resolution: archive times are per minute).")] = 60.0,
     layers: Annotated[str, typer.Option(help=f"Comma-separated behaviour layers: {','.join(LAYER_NAMES)}.")] = ",".join(LAYER_NAMES),
     layer_weight: Annotated[Optional[list[str]], typer.Option("--layer-weight", help="NAME=WEIGHT for one layer (repeatable), e.g. --layer-weight follow=0.25.")] = None,
@@ -94,7 +95,7 @@ def clusters_command(
             show(store, as_json=as_json, include_organic=include_organic, limit=limit)
             return
         params = DetectionParams(
-            seed=seed, resolution=resolution, engine=engine, objective=objective, window=window,
+            seed=seed, resolution=resolution, engine=engine, objective=objective, iterations=iterations, window=window,
             layers=tuple(name.strip().replace("-", "_") for name in layers.split(",") if name.strip()),
             layer_weights=parse_layer_weights(layer_weight or []),
         )

@@ -39,7 +39,7 @@ class LeidenParams:
     objective: str = "modularity"
     resolution: float = 1.0
     seed: int = 1
-    iterations: int = 2  # Leiden passes (igraph's default); -1: until the partition no longer improves
+    iterations: int = 1  # Leiden passes (igraph's default is 2); -1: until the partition no longer improves
     layer_weights: Mapping[str, float] = field(
         default_factory=lambda: {"retweet": 1.0, "co_retweet": 1.0, "infrastructure": 3.0, "follow": 0.5}
     )
@@ -51,6 +51,8 @@ class LeidenParams:
             raise ValueError(f"unknown objective {self.objective!r}; choose modularity or cpm (lower-case)")
         if self.resolution <= 0:
             raise ValueError(f"resolution must be positive, not {self.resolution}")
+        if self.iterations == 0 or self.iterations < -1:
+            raise ValueError(f"iterations must be at least 1 (or -1: until stable), not {self.iterations}")
 
 
 def build_graph(n_vertices: int, layer: Layer) -> ig.Graph:

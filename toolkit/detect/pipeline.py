@@ -12,6 +12,7 @@ import logging
 import subprocess
 import time
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
@@ -56,7 +57,7 @@ class DetectionParams:
     resolution: float = 1.0
     engine: str = "igraph"  # igraph | leidenalg | gds
     objective: str = "modularity"  # modularity | cpm
-    iterations: int = 2
+    iterations: int = 1  # Leiden passes; see docs/detection.md for why one
     window: float = 60.0  # co-retweet window, seconds
     layers: tuple[str, ...] = LAYER_NAMES
     layer_weights: Mapping[str, float] = field(
@@ -151,11 +152,23 @@ def _signal_columns(signals: AccountSignals, members: IntArray) -> dict[str, lis
     return columns
 
 
-def write_communities(store: GraphStore, run_id: str, p: Projection, labels: IntArray, signals: AccountSignals,
-                      features: CommunityFeatures, scores: CommunityScores,
-                      assign_ids: AssignIds | None = None) -> tuple[IntArray, list[CommunitySummary]]:
-    """Write the run's communities and memberships (signals stored for members of communities that are not plainly
-    organic, where the role rules look); returns the community id per account and the community summaries."""
+@dataclass
+class CommunityWrites:
+    """What a run writes about its communities, ready to send: the community nodes, the plain memberships (members
+    of organic communities) and the members with signals (communities that are not plainly organic)."""
+
+    community: IntArray  # community id per account, 0 = none
+    summaries: list[CommunitySummary]
+    community_rows: list[dict[str, Any]]
+    plain_nodes: list[int]
+    plain_communities: list[int]
+    flagged_nodes: list[int]
+    flagged_communities: list[int]
+    flagged_signals: dict[str, list[Any]]
+
+
+def community_writes(p: Projection, labels: IntArray, signals: AccountSignals, features: CommunityFeatures,
+                     scores: CommunityScores, assign_ids: AssignIds | None = None) -> CommunityWrites:
     ids = dict(assign_ids(p.account_ids, labels)) if assign_ids is not None else {}
     label_ids = np.arange(len(features.size), dtype=np.int64)
     for label, cid in ids.items():
@@ -166,20 +179,51 @@ def write_communities(store: GraphStore, run_id: str, p: Projection, labels: Int
                          scores.signals(c), features.row(c))
         for c in range(1, len(features.size))
     ]
-    detection_writes.write_communities(store, run_id, [
+    rows = [
         {"id": s.id, "size": s.size, "score": s.score, "verdict": s.verdict,
          "signals": [f"{name} {value:.2f}" for name, value in s.signals],
          "features": json.dumps({"features": s.features,
                                  "strengths": {k: round(float(v[c]), 3) for k, v in scores.strengths.items()}}, sort_keys=True)}
         for c, s in enumerate(summaries, start=1)
-    ])
+    ]
     in_flaggable = (labels > 0) & np.array([v != "organic" for v in scores.verdict], dtype=bool)[labels]
     plain = np.flatnonzero((labels > 0) & ~in_flaggable)
-    detection_writes.write_memberships(store, run_id, p.account_nodes[plain].tolist(), community[plain].tolist())
     flaggable = np.flatnonzero(in_flaggable)
-    detection_writes.write_member_signals(store, run_id, p.account_nodes[flaggable].tolist(), community[flaggable].tolist(),
-                                          _signal_columns(signals, flaggable))
-    return community, summaries
+    return CommunityWrites(community, summaries, rows, p.account_nodes[plain].tolist(), community[plain].tolist(),
+                           p.account_nodes[flaggable].tolist(), community[flaggable].tolist(),
+                           _signal_columns(signals, flaggable))
+
+
+def write_communities(store: GraphStore, run_id: str, p: Projection, labels: IntArray, signals: AccountSignals,
+                      features: CommunityFeatures, scores: CommunityScores,
+                      assign_ids: AssignIds | None = None) -> tuple[IntArray, list[CommunitySummary]]:
+    """Write the run's communities and memberships (signals stored for members of communities that are not plainly
+    organic, where the role rules look); returns the community id per account and the community summaries."""
+    w = community_writes(p, labels, signals, features, scores, assign_ids)
+    detection_writes.write_communities(store, run_id, w.community_rows)
+    detection_writes.write_memberships(store, run_id, w.plain_nodes, w.plain_communities)
+    detection_writes.write_member_signals(store, run_id, w.flagged_nodes, w.flagged_communities, w.flagged_signals)
+    return w.community, w.summaries
+
+
+def write_and_apply_roles(store: GraphStore, run_id: str, w: CommunityWrites,
+                          timings: dict[str, float]) -> list[RoleAssignment]:
+    """Write the communities, then two things at once, since neither reads what the other writes: the plain
+    memberships of organic communities (most accounts) in a second connection, and the flagged members with their
+    signals followed by the role rules. On two cores the server works on both."""
+    started = time.perf_counter()
+    detection_writes.write_communities(store, run_id, w.community_rows)
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="memberships") as pool:
+        plain = pool.submit(detection_writes.write_memberships, store, run_id, w.plain_nodes, w.plain_communities)
+        detection_writes.write_member_signals(store, run_id, w.flagged_nodes, w.flagged_communities, w.flagged_signals)
+        timings["write_communities"] = time.perf_counter() - started
+        started = time.perf_counter()
+        roles = detection_writes.apply_role_rules(store, run_id, timings=timings)
+        timings["roles"] = time.perf_counter() - started
+        started = time.perf_counter()
+        plain.result()
+        timings["memberships_wait"] = time.perf_counter() - started
+    return roles
 
 
 def detect(p: Projection, params: DetectionParams, gds_store: GraphStore | None = None,
@@ -238,19 +282,14 @@ def run_detection(store: GraphStore, params: DetectionParams | None = None, *, p
         _, labels, signals, features, scores = detect(p, params, store if params.engine == "gds" else None, timings, initial)
 
         say("writing communities and roles")
-        started = time.perf_counter()
-        community, summaries = write_communities(store, run_id, p, labels, signals, features, scores, assign_ids)
-        timings["write_communities"] = time.perf_counter() - started
+        writes = community_writes(p, labels, signals, features, scores, assign_ids)
+        roles = write_and_apply_roles(store, run_id, writes, timings)
 
         started = time.perf_counter()
-        roles = detection_writes.apply_role_rules(store, run_id)
-        timings["roles"] = time.perf_counter() - started
-
-        started = time.perf_counter()
-        result = DetectionResult(run_id, version, params, p.account_ids, community, summaries, roles, timings)
-        summary = {"accounts": p.n_accounts, "communities": len(summaries),
-                   "inauthentic": sum(s.verdict == "inauthentic" for s in summaries),
-                   "suspicious": sum(s.verdict == "suspicious" for s in summaries), **result.role_counts()}
+        result = DetectionResult(run_id, version, params, p.account_ids, writes.community, writes.summaries, roles, timings)
+        summary = {"accounts": p.n_accounts, "communities": len(writes.summaries),
+                   "inauthentic": sum(s.verdict == "inauthentic" for s in writes.summaries),
+                   "suspicious": sum(s.verdict == "suspicious" for s in writes.summaries), **result.role_counts()}
         timings["total"] = time.perf_counter() - total
         detection_writes.complete_run(store, run_id, timings, summary)
         timings["write_complete"] = time.perf_counter() - started

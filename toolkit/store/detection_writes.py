@@ -14,6 +14,7 @@ partial communities and memberships are deleted: nothing else changes.
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -100,16 +101,22 @@ def _rule_params(rule: CypherFile, run: str) -> dict[str, Any]:
     return params
 
 
-def apply_role_rules(store: GraphStore, run: str, batch_size: int = 10_000) -> list[RoleAssignment]:
+def apply_role_rules(store: GraphStore, run: str, batch_size: int = 10_000,
+                     timings: dict[str, float] | None = None) -> list[RoleAssignment]:
     """Run every rule (a read-only query returning ``account_id, role, role_score, evidence``) and store its
     roles before the next rule runs, so later rules can build on earlier roles (amplifiers of core content).
-    The rule's parameters (its thresholds) are added to each evidence as ``thresholds``."""
+    The rule's parameters (its thresholds) are added to each evidence as ``thresholds``. ``timings`` receives
+    each rule's query and write seconds (``rule_<name>``, ``rule_<name>_write``)."""
     assigned: list[RoleAssignment] = []
     seen: set[str] = set()
+    timings = timings if timings is not None else {}
     for rule in role_rules():
         params = _rule_params(rule, run)
         thresholds = {k: v for k, v in params.items() if k not in ("run", "examples", "verdicts")}
+        started = time.perf_counter()
         rows = retry_on_connection_loss(lambda: store.read(rule, params), attempts=3, pause=1.0)
+        timings[f"rule_{rule.name}"] = time.perf_counter() - started
+        started = time.perf_counter()
         fresh = []
         for row in rows:
             if row["role"] not in ROLES or row["account_id"] in seen:
@@ -124,6 +131,7 @@ def apply_role_rules(store: GraphStore, run: str, batch_size: int = 10_000) -> l
         for start in range(0, len(fresh), batch_size):
             chunk = fresh[start:start + batch_size]
             retry_on_connection_loss(lambda: store.write_rows(query, chunk, {"run": run}), attempts=3, pause=1.0)
+        timings[f"rule_{rule.name}_write"] = time.perf_counter() - started
     return assigned
 
 
