@@ -115,9 +115,15 @@ def test_previous_run_stays_current_until_the_new_one_completes_and_a_failed_run
 
 
 def test_memberships_of_old_runs_are_pruned(scenario: GraphStore) -> None:
+    def kept() -> list[str]:
+        return [r["run"] for r in scenario.read("MATCH ()-[m:MEMBER_OF]->() RETURN DISTINCT m.run AS run ORDER BY run")]
+
     runs = [run_detection(scenario, DetectionParams(seed=1)).run_id for _ in range(3)]
-    kept = scenario.read("MATCH ()-[m:MEMBER_OF]->() RETURN DISTINCT m.run AS run ORDER BY run")
-    assert [r["run"] for r in kept] == sorted(runs[1:])
+    # the third run started with two completed runs: both inside the window, nothing pruned
+    assert kept() == sorted(runs)
+    runs.append(run_detection(scenario, DetectionParams(seed=1)).run_id)
+    # the fourth started with three: the oldest went while Leiden ran; its run and communities stay
+    assert kept() == sorted(runs[1:])
     assert scenario.read_value("MATCH (c:Community {run: $run}) RETURN count(c)", {"run": runs[0]}) > 0
 
 

@@ -19,7 +19,7 @@ from netforensics.store.connection import GraphStore
 from netforensics.store.detection_reads import community_table, require_current_run
 
 PHASES = (("projection", ("projection",)), ("layers", ("layers",)), ("Leiden", ("leiden",)), ("scoring", ("scoring",)),
-          ("write-back", ("write_communities", "roles", "memberships_wait", "write_complete")))
+          ("housekeeping", ("prune_wait",)), ("write-back", ("write_communities", "roles", "memberships_wait", "write_complete")))
 
 
 def parse_layer_weights(values: list[str]) -> dict[str, float]:

@@ -63,7 +63,7 @@ class DetectionParams:
     layer_weights: Mapping[str, float] = field(
         default_factory=lambda: {"retweet": 1.0, "co_retweet": 1.0, "infrastructure": 3.0, "follow": 0.5}
     )
-    keep_runs: int = 2  # completed runs whose memberships are kept (the current one and the one before)
+    keep_runs: int = 2  # completed runs whose memberships survive the start of the next run (see _prune_old_runs)
     features: FeatureParams = field(default_factory=FeatureParams)
     scoring: ScoringParams = field(default_factory=ScoringParams)
 
@@ -226,6 +226,19 @@ def write_and_apply_roles(store: GraphStore, run_id: str, w: CommunityWrites,
     return roles
 
 
+def _prune_old_runs(store: GraphStore, keep_runs: int, timings: dict[str, float]) -> None:
+    """Housekeeping, on a second connection while layers and Leiden keep Python busy and the server idle: delete the
+    memberships of completed runs older than the newest ``keep_runs`` (runs and communities stay as history).
+    Those runs were outside the window before this run started, so a run that fails changes nothing more; between
+    runs, the memberships of the newest ``keep_runs + 1`` completed runs exist. Never fails the run."""
+    started = time.perf_counter()
+    try:
+        detection_writes.prune_memberships(store, keep_runs)
+    except NetforensicsError as err:
+        log.warning("could not prune memberships of old runs: %s", err)
+    timings["prune"] = time.perf_counter() - started
+
+
 def detect(p: Projection, params: DetectionParams, gds_store: GraphStore | None = None,
            timings: dict[str, float] | None = None,
            initial: IntArray | None = None) -> tuple[Layers, IntArray, AccountSignals, CommunityFeatures, CommunityScores]:
@@ -279,7 +292,12 @@ def run_detection(store: GraphStore, params: DetectionParams | None = None, *, p
             raise NetforensicsError("The graph holds no accounts: load data first (`netforensics load ...`).")
         say("building layers, Leiden, scoring")
         initial = seed_membership(p.account_ids) if seed_membership is not None else None
-        _, labels, signals, features, scores = detect(p, params, store if params.engine == "gds" else None, timings, initial)
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="prune") as pool:
+            pruning = pool.submit(_prune_old_runs, store, params.keep_runs, timings)
+            _, labels, signals, features, scores = detect(p, params, store if params.engine == "gds" else None, timings, initial)
+            started = time.perf_counter()
+            pruning.result()
+            timings["prune_wait"] = time.perf_counter() - started
 
         say("writing communities and roles")
         writes = community_writes(p, labels, signals, features, scores, assign_ids)
@@ -304,14 +322,6 @@ def run_detection(store: GraphStore, params: DetectionParams | None = None, *, p
         if isinstance(err, NetforensicsError) or not isinstance(err, Exception):
             raise
         raise NetforensicsError(f"Detection run {run_id} failed: {message}") from err
-    # housekeeping once the new run is current: a failure here leaves a complete, current run
-    say("pruning memberships of old runs")
-    started = time.perf_counter()
-    try:
-        detection_writes.prune_memberships(store, params.keep_runs)
-    except NetforensicsError as err:
-        log.warning("could not prune memberships of old runs: %s", err)
-    timings["prune"] = time.perf_counter() - started
     try:
         detection_writes.record_timings(store, run_id, timings)
     except NetforensicsError as err:
