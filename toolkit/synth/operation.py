@@ -27,9 +27,9 @@ from netforensics.synth.stream import assign_original_ids, split_over_days
 from netforensics.synth.tables import (
     AMPLIFIER,
     CORE,
-    RETWEET,
     Accounts,
     TweetRows,
+    empty_rows,
     new_posts,
     retweets_of,
     strings,
@@ -347,7 +347,7 @@ def look_back_retweets(sc: Scenario, op: Operation, organic: Organic, core: Core
         ok = pos >= 0
         client = rng.choice(len(vocab.CLIENTS), int(ok.sum()), p=vocab.CLIENT_MIX_CORE)
         parts.append(retweets_of(popular, pos[ok], core.camouflage_authors[ok], core.camouflage_times[ok], client))
-    return TweetRows.concat(parts) if parts else retweets_of(recent, np.zeros(0, np.int64), *(np.zeros(0, np.int64),) * 3)
+    return TweetRows.concat(parts) if parts else empty_rows()
 
 
 def amplification(sc: Scenario, op: Operation, day: int, core: CoreDay, rng: np.random.Generator) -> TweetRows:
@@ -369,7 +369,7 @@ def amplification(sc: Scenario, op: Operation, day: int, core: CoreDay, rng: np.
     op.amp_retweets_left[active] -= count
     amp = np.repeat(active, count)
     if not amp.shape[0] or not len(posts):
-        return retweets_of(posts, np.zeros(0, np.int64), amp[:0], amp[:0], amp[:0])
+        return empty_rows()
     # posts of the amplifier's squad made at least an hour after it was created: [lo, hi) in the sorted posts
     key = post_squad * (1 << 40) + posts.time
     squad = amp_squad[amp]
@@ -413,7 +413,7 @@ def amplifier_camouflage(sc: Scenario, op: Operation, organic: Organic, day: int
     amp = np.flatnonzero(op.amp_camouflage_day == day)
     pool = today.take(np.flatnonzero((today.author < op.offset) & organic.popular[np.minimum(today.author, op.offset - 1)]))
     if not amp.shape[0] or not len(pool):
-        return retweets_of(pool, np.zeros(0, np.int64), amp[:0], amp[:0], amp[:0])
+        return empty_rows()
     target = rng.integers(0, len(pool), amp.shape[0])
     time = pool.time[target] + lognormal_minutes(amp.shape[0], 90, 1.5, rng)
     ok = (time < epoch(sc.end)) & (time > op.accounts.created[op.n_core + amp])

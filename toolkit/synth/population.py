@@ -19,7 +19,7 @@ from netforensics.synth import profiles
 from netforensics.synth import vocabulary as vocab
 from netforensics.synth.params import Scenario
 from netforensics.synth.stream import split_over_days
-from netforensics.synth.tables import ORGANIC, QUOTE, REPLY, Accounts, TweetRows, new_posts, retweets_of, strings
+from netforensics.synth.tables import ORGANIC, QUOTE, REPLY, Accounts, TweetRows, empty_rows, new_posts, retweets_of, strings
 from netforensics.synth.timing import DAY, epoch, epoch_of, human_times, lognormal_minutes
 
 TOPIC = {name: i for i, name in enumerate(vocab.TOPICS)}
@@ -234,6 +234,8 @@ def retweets(sc: Scenario, org: Organic, day: int, today: TweetRows, rng: np.ran
     pool = today.take(np.flatnonzero(today.author < len(acc)))
     count = split_over_days(org.retweets_left, _share_of_today(org, day, days), 1.0, rng)
     org.retweets_left -= count
+    if not len(pool):
+        return empty_rows()
     rt_author = np.repeat(np.arange(count.shape[0], dtype=np.int64), count)
     k = rt_author.shape[0]
     pool_com = acc.community[pool.author].astype(np.int64)
@@ -252,9 +254,8 @@ def retweets(sc: Scenario, org: Organic, day: int, today: TweetRows, rng: np.ran
         lognormal_minutes(k, sc.organic_delay_median_min, sc.organic_delay_sigma, rng),
     )
     safe = np.maximum(target, 0)
-    rt_time = pool.time[safe] + delay if pool.time.shape[0] else np.full(k, end)
-    valid = (target >= 0) & (rt_time < end) & (rt_time > acc.created[rt_author])
-    valid &= pool.author[safe] != rt_author if pool.time.shape[0] else False
+    rt_time = pool.time[safe] + delay
+    valid = (target >= 0) & (rt_time < end) & (rt_time > acc.created[rt_author]) & (pool.author[safe] != rt_author)
 
     # the fandom: every fan retweets a share of the idol's posts within minutes (synchronised, authentic)
     idol_posts = np.flatnonzero(pool.author == org.idol)
@@ -276,7 +277,7 @@ def operation_retweets(sc: Scenario, org: Organic, day: int, core_posts: TweetRo
     """Real people who retweet one piece of operation content, once, at a human delay (a trap)."""
     people = np.flatnonzero(org.op_retweet_day == day)
     if not people.shape[0] or not len(core_posts):
-        return retweets_of(core_posts, np.zeros(0, np.int64), people[:0], people[:0], people[:0])
+        return empty_rows()
     target = rng.integers(0, len(core_posts), people.shape[0])
     time = core_posts.time[target] + lognormal_minutes(people.shape[0], sc.organic_delay_median_min, sc.organic_delay_sigma, rng)
     ok = (time < epoch(sc.end)) & (time > org.accounts.created[people])
