@@ -19,10 +19,11 @@ Absolute times vary on shared machines; compare the two figures of one run.
 from __future__ import annotations
 
 import argparse
+import json
 import shutil
 import tempfile
 import time
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 from netforensics.detect.pipeline import DetectionParams, run_detection
@@ -47,17 +48,25 @@ def main() -> None:
     parser.add_argument("--amplifiers", type=int, default=8_000)
     parser.add_argument("--days", type=int, default=60)
     parser.add_argument("--delta-days", type=int, default=1)
+    parser.add_argument("--from", dest="source", type=Path,
+                        help="an existing `netforensics synth` folder (e.g. HK scale) instead of generating one")
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="nf-refresh-bench-"))
     try:
         generated, day1 = work / "all", work / "inbox"
         day1.mkdir(parents=True)
-        params = SynthParams(seed=args.seed, organic=args.organic, core=args.core, amplifiers=args.amplifiers, days=args.days)
-        generate(params, generated)
+        if args.source:
+            generated = args.source
+            made = json.loads((generated / "manifest.json").read_text(encoding="utf-8"))["scenario"]["params"]
+            params = SynthParams(seed=made["seed"], days=made["days"], start_date=date.fromisoformat(made["start_date"]))
+            args.seed = made["seed"]
+        else:
+            params = SynthParams(seed=args.seed, organic=args.organic, core=args.core, amplifiers=args.amplifiers, days=args.days)
+            generate(params, generated)
         for name in ("users.csv", "follows.csv", "ips.csv", "ip_ranges.csv"):
             shutil.copy(generated / name, day1 / name)
-        cutoff = (params.start_date + timedelta(days=args.days - args.delta_days)).isoformat()
+        cutoff = (params.start_date + timedelta(days=params.days - args.delta_days)).isoformat()
         delta_file = work / "tweets_delta.csv"
         early, late = split_tweets_by_time(generated / "tweets.csv", cutoff, day1 / "tweets.csv", delta_file)
         print(f"synthetic data: {early + late:,} tweets; delta after {cutoff}: {late:,} tweets ({late / (early + late):.1%})")
@@ -79,7 +88,8 @@ def main() -> None:
             started = time.perf_counter()
             second = refresh(store, day1, DetectionParams(seed=args.seed))
             refresh_seconds = time.perf_counter() - started
-            print(f"day 2 refresh (load the delta + seeded run + lineage): {refresh_seconds:.1f} s")
+            print(f"day 2 refresh (load the delta + seeded run + lineage): {refresh_seconds:.1f} s  (steps: " +
+                  ", ".join(f"{k} {v:.1f}" for k, v in second.timings.items()) + ")")
             print(f"ratio refresh / full run: {refresh_seconds / full_seconds:.2f}  (target: below 1)")
             print(f"flagged accounts keeping their community id: {second.flagged_id_stability}  (target ≥ 0.95)")
             print(f"lineage: {second.kinds}")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -225,11 +226,16 @@ def refresh(
         if abandoned:
             log.warning("recorded %d abandoned run(s) as failed: %s", len(abandoned), ", ".join(abandoned))
         loaded: list[FileResult] = []
+        steps: dict[str, float] = {}
+        started = time.perf_counter()
         if inbox is not None:
             say(f"loading new files from {inbox}")
             loaded = load_inbox(store, inbox, load_options, load_progress)
+        steps["load"] = time.perf_counter() - started
+        started = time.perf_counter()
         before = previous_run(store)
         next_id = int(store.read_value(_query("max-community-id")) or 0) + 1
+        steps["previous_run"] = time.perf_counter() - started
         hook = StableIds(before, next_id) if before is not None else None
         say("detecting communities" + (f" (stable ids from {before.run})" if before else ""))
         result = run_detection(store, params, progress=say, assign_ids=hook,
@@ -238,12 +244,14 @@ def refresh(
         report.files_loaded = [{"path": str(r.path), "kind": r.kind, "rows_loaded": r.rows_loaded,
                                 "rows_rejected": r.rows_rejected} for r in loaded if r.status == "loaded"]
         report.files_skipped = sum(r.status == "skipped" for r in loaded)
-        report.timings = dict(result.timings)
+        started = time.perf_counter()
         if before is not None and hook is not None:
             _write_lineage(store, result.run_id, before, hook)
             _describe(report, result, before, hook)
         else:
             report.sentences.append(f"first run: {sum(c.verdict in FLAGGED_VERDICTS for c in result.communities)} flagged communities")
+        steps["lineage"] = time.perf_counter() - started
+        report.timings = {**steps, **{f"detection_{k}": v for k, v in result.timings.items()}}
         store.write(_query("store-diff"), {"run": result.run_id, "previous_run": report.previous_run,
                                             "diff": json.dumps(report.as_dict(), sort_keys=True, default=str)})
         return report
