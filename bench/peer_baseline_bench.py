@@ -157,14 +157,16 @@ def main() -> None:
     traps = organic_traps(flagged, labels, retweeted, handles(data / "users.csv"))
     silent = [a for a, r in labels.items() if r.get("silent") == "true"]
     silent_caught = sum(a in flagged for a in silent)
-    ours_card = scorecard(truth, read_export(args.ours_export)) if args.ours_export else None
+    ours = read_export(args.ours_export) if args.ours_export else None
+    ours_card = scorecard(truth, ours) if ours is not None else None
+    ours_silent = sum(ours[a].role in ("core", "amplifier") for a in silent if a in ours) if ours is not None else None
 
     if args.json:
         print(json.dumps({
             "data": str(data), "window": args.window, "retweets": retweets, "peer_seconds": seconds,
             "peer": peer_card.as_dict(), "organic_flagged_by_trap": dict(traps),
             "silent_amplifiers": len(silent), "silent_amplifiers_flagged": silent_caught,
-            "ours": ours_card.as_dict() if ours_card else None,
+            "ours": ours_card.as_dict() if ours_card else None, "ours_silent_amplifiers_flagged": ours_silent,
         }, indent=2))
         return
     print(f"peer baseline: coordination-network-toolkit co_retweet, window {args.window} s, min edge weight 1, "
@@ -177,7 +179,8 @@ def main() -> None:
               else "  netforensics flagged no organic account")
     print("  flagged organic accounts by what they retweeted (first match: idol, news, operation, community): "
           + ", ".join(f"{k} {v:,}" for k, v in traps.most_common()))
-    print(f"  silent amplifiers flagged: {silent_caught:,} of {len(silent):,}")
+    print(f"  silent amplifiers flagged: peer {silent_caught:,} of {len(silent):,}"
+          + (f", netforensics {ours_silent:,}" if ours_silent is not None else ""))
 
 
 if __name__ == "__main__":

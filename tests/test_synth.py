@@ -176,6 +176,22 @@ def test_tweet_values_look_like_the_releases(tables: dict[str, list[dict[str, st
     assert any(t["in_reply_to_tweetid"] for t in tweets) and any(t["quoted_tweet_tweetid"] for t in tweets)
 
 
+def test_tweets_and_follows_are_written_in_time_order(tables: dict[str, list[dict[str, str]]]) -> None:
+    """Rows are written day by day as they become final: the files still read as one time-ordered log, and
+    every retweet, reply or quote comes after the tweet it answers."""
+    times = [t["tweet_time"] for t in tables["tweets.csv"]]
+    assert times == sorted(times)
+    seen: set[str] = set()
+    for t in tables["tweets.csv"]:
+        for column in ("retweet_tweetid", "in_reply_to_tweetid", "quoted_tweet_tweetid"):
+            assert not t[column] or t[column] in seen, (column, t)
+        seen.add(t["tweetid"])
+    observed = [f["observed_at"] for f in tables["follows.csv"]]
+    assert observed == sorted(observed)
+    pairs = [(f["src_account_id"], f["dst_account_id"]) for f in tables["follows.csv"]]
+    assert len(set(pairs)) == len(pairs) and all(a != b for a, b in pairs)
+
+
 def test_ids_are_integer_strings_that_survive_as_text(tables: dict[str, list[dict[str, str]]]) -> None:
     user_ids = [u["userid"] for u in tables["users.csv"]]
     assert len(set(user_ids)) == len(user_ids)
@@ -458,7 +474,7 @@ def test_synth_help_lists_the_options() -> None:
     result = CliRunner().invoke(app, ["synth", "--help"], env={"COLUMNS": "200"})
     assert result.exit_code == 0
     for option in ("--seed", "--organic", "--core", "--amplifiers", "--hashed", "--days", "--teams",
-                   "--tweets-per-core", "--camouflage", "--start-date", "--hk-scale"):
+                   "--tweets-per-core", "--tweets-per-person", "--camouflage", "--start-date", "--hk-scale"):
         assert option in result.output
 
 
