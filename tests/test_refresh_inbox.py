@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import gzip
+import os
 from pathlib import Path
 
 import pytest
 
 from netforensics.errors import NetforensicsError
 from netforensics.refresh.inbox import load_inbox, scan
+from netforensics.store import ingest
 from netforensics.store.connection import GraphStore
 
 
@@ -53,3 +55,27 @@ def test_second_pass_skips_every_loaded_file(store: GraphStore, inbox: Path) -> 
     assert [r.status for r in second] == ["skipped"] * 4
     assert store.read("MATCH (n) RETURN count(n) AS nodes") == counts
     assert store.read_value("MATCH (:IP {address: '10.0.0.1'})-[:IN_NETWORK]->(n:Network) RETURN n.kind") == "vpn"
+
+
+def test_unchanged_files_are_recognised_without_reading_their_bytes(store: GraphStore, inbox: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    load_inbox(store, inbox)
+    hashed: list[str] = []
+    real_sha256 = ingest.file_sha256
+
+    def counting_sha256(path: Path) -> str:
+        hashed.append(path.name)
+        return real_sha256(path)
+
+    monkeypatch.setattr(ingest, "file_sha256", counting_sha256)
+    assert [r.status for r in load_inbox(store, inbox)] == ["skipped"] * 4
+    assert hashed == []
+    # touched (same bytes, new modification time): read again, still recognised by its sha256
+    ips = inbox / "ips.csv"
+    os.utime(ips, ns=(ips.stat().st_atime_ns, ips.stat().st_mtime_ns + 1_000_000_000))
+    assert [r.status for r in load_inbox(store, inbox)] == ["skipped"] * 4
+    assert hashed == ["ips.csv"]
+    # changed bytes: a new batch
+    write(ips, "account_id,ip,first_seen,last_seen,count\n1,10.0.0.2,2019-08-01,2019-08-02,3\n")
+    statuses = {r.path.name: r.status for r in load_inbox(store, inbox)}
+    assert statuses["ips.csv"] == "loaded" and store.read_value("MATCH (i:IP {address: '10.0.0.2'}) RETURN count(i)") == 1

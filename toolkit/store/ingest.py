@@ -1,6 +1,7 @@
 """Load files into Neo4j: parse (``netforensics.loaders``) -> batches -> writers, one ``LoadBatch`` per file.
 
-A file is identified by the sha256 of its bytes. A file whose batch is ``complete`` is skipped unless ``force``;
+A file is identified by the sha256 of its bytes (not re-read when a complete batch has the same path, size and
+modification time: a refresh inbox keeps gigabytes of old files). A file whose batch is ``complete`` is skipped unless ``force``;
 a ``running`` or ``failed`` batch (an interrupted or rejected load) is simply loaded again: every write is a MERGE,
 so the re-run resumes without duplicates. Rejected rows go to a rejects CSV (file, line, reason, raw); when
 their share exceeds ``max_reject_rate`` the batch is marked ``failed`` and :class:`TooManyRejects` is raised
@@ -110,6 +111,18 @@ def file_sha256(path: Path) -> str:
         raise NetforensicsError(f"Cannot read {path}: {err.strerror}") from err
 
 
+def file_identity(store: GraphStore, path: Path, force: bool) -> tuple[str, dict[str, Any]]:
+    """The file's sha256 and its stat fields for the batch: taken from a complete batch of the same path, size and
+    modification time when there is one (unless ``force``), else computed from the bytes."""
+    try:
+        stat = path.stat()
+    except OSError as err:
+        raise NetforensicsError(f"Cannot read {path}: {err.strerror}") from err
+    where = {"path": str(path.resolve()), "size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
+    known = [] if force else read_rows(store, "batch-by-file", **where)
+    return (str(known[0]["sha256"]) if known else file_sha256(path)), where
+
+
 def default_rejects_path(path: Path) -> Path:
     return path.with_name(path.name + ".rejects.csv")
 
@@ -171,7 +184,7 @@ def load_files(store: GraphStore, source: str, paths: Sequence[Path], options: L
 
 def load_file(store: GraphStore, source: Source, path: Path, options: LoadOptions, progress: Progress | None = None,
               shared_rejects: RejectsFile | None = None) -> FileResult:
-    sha256 = file_sha256(path)
+    sha256, where = file_identity(store, path, options.force)
     parsed = source.parse(path)  # header problems raise here, before anything is written
     result = FileResult(path, parsed.kind, sha256, "loaded")
     previous = read_rows(store, "batch-status", sha256=sha256)
@@ -187,7 +200,7 @@ def load_file(store: GraphStore, source: Source, path: Path, options: LoadOption
     ctx = LoadContext(now=now, dataset=options.dataset)
     if options.dataset:
         write_once(store, "dataset", dataset=options.dataset, now=now)
-    write_once(store, "batch-start", sha256=sha256, path=str(path.resolve()), kind=parsed.kind, dataset=options.dataset, now=now)
+    write_once(store, "batch-start", sha256=sha256, kind=parsed.kind, dataset=options.dataset, now=now, **where)
     rejects = shared_rejects or RejectsFile(default_rejects_path(path))
     started = time.perf_counter()
     if progress:
