@@ -138,7 +138,8 @@ def apply_role_rules(store: GraphStore, run: str, batch_size: int = 10_000,
 def complete_run(store: GraphStore, run: str, timings: Mapping[str, float], summary: Mapping[str, Any]) -> None:
     """Flip ``current`` to this run, then move the role labels."""
     _write(store, "run-complete", run=run, timings=json.dumps(dict(timings), sort_keys=True),
-           summary=json.dumps(dict(summary), sort_keys=True))
+           summary=json.dumps(dict(summary), sort_keys=True), communities=int(summary.get("communities", 0)),
+           core=int(summary.get("core", 0)), amplifiers=int(summary.get("amplifier", 0)))
     _write(store, "labels-add", run=run)
     _write(store, "labels-retire", run=run)
 
