@@ -2,7 +2,7 @@
 
 Run from the repository root against an EMPTY database (it refuses otherwise; ``--wipe`` empties it first; the
 database is emptied again at the end unless ``--keep``):
-    NEO4J_URI=bolt://... NEO4J_PASSWORD=... .venv/bin/python bench/load_bench.py [--scale 1.0] [--batch-size 10000]
+    NEO4J_URI=bolt://... NEO4J_PASSWORD=... .venv/bin/python bench/load_bench.py [--scale 1.0] [--batch-size 2000]
 
 Scale 1.0 generates an HK-scale release (2,000,000 tweets, 200,000 accounts) plus 400,000 follows and 300,000 IP
 observations with 2,000 IP ranges, as the real formats (users/tweets CSV with all 31 columns, Python-list text,
@@ -28,7 +28,7 @@ from netforensics.cypher_files import load as load_cypher
 from netforensics.settings import resolve_connection
 from netforensics.store import schema
 from netforensics.store.connection import GraphStore, batched, connect
-from netforensics.store.ingest import LoadOptions, load_files
+from netforensics.store.ingest import DEFAULT_BATCH_SIZE, LoadOptions, load_files
 from netforensics.loaders.io_archive import TWEET_COLUMNS, USER_COLUMNS
 
 HASHTAGS = ["香港", "HongKong", "hk", "反暴力", "StandWithHK", "police", "news", "暴徒", "China", "freedom"]
@@ -96,7 +96,7 @@ def generate(folder: Path, scale: float, seed: int = 7) -> dict[str, Path]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--scale", type=float, default=1.0, help="1.0 = 2M tweets, 200k accounts")
-    parser.add_argument("--batch-size", type=int, default=10_000)
+    parser.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE, help="rows per transaction, for the ceiling and the loads")
     parser.add_argument("--wipe", action="store_true", help="empty the database first (it must be a scratch database)")
     parser.add_argument("--keep", action="store_true", help="keep the loaded graph at the end (default: empty the database)")
     args = parser.parse_args()

@@ -41,6 +41,14 @@ class LoadContext:
     posted_pairs: set[tuple[str, str]] = field(default_factory=set)  # (author, referenced tweet) written by this load
     existing_tweets: dict[str, str] = field(default_factory=dict)  # tweet written by this load -> its author ('' for stubs)
 
+    def share_memory(self, other: LoadContext) -> None:
+        """Use ``other``'s record of what was written (same containers): one load's files share it."""
+        self.account_values = other.account_values
+        self.existing_accounts = other.existing_accounts
+        self.tagged_accounts = other.tagged_accounts
+        self.posted_pairs = other.posted_pairs
+        self.existing_tweets = other.existing_tweets
+
 
 def _remember(memory: set[Any] | dict[Any, Any], key: Hashable, value: Any = None) -> None:
     if len(memory) >= REMEMBER_LIMIT:

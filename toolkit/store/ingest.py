@@ -55,7 +55,7 @@ SOURCES: dict[str, Source] = {
     "ips": Source("ips", ips.parse, prepare_ip_observations),
     "ip-ranges": Source("ip-ranges", ip_ranges.parse, prepare_networks),
 }
-DEFAULT_BATCH_SIZE = 10_000
+DEFAULT_BATCH_SIZE = 2_000  # smaller transactions keep the server's young GC cheap (docs/loading.md, Speed)
 
 
 @dataclass(frozen=True)
@@ -173,9 +173,11 @@ def load_files(store: GraphStore, source: str, paths: Sequence[Path], options: L
     schema.ensure(store)
     results = []
     shared_rejects = RejectsFile(options.rejects_path, append=False) if options.rejects_path else None
+    # What earlier files of this load wrote (e.g. the users file's accounts) is not sent again by later ones.
+    memory = LoadContext(now="", dataset=options.dataset)
     try:
         for path in paths:
-            results.append(load_file(store, spec, path, options, progress, shared_rejects))
+            results.append(load_file(store, spec, path, options, progress, shared_rejects, memory))
     finally:
         if shared_rejects is not None:
             shared_rejects.close()
@@ -183,7 +185,9 @@ def load_files(store: GraphStore, source: str, paths: Sequence[Path], options: L
 
 
 def load_file(store: GraphStore, source: Source, path: Path, options: LoadOptions, progress: Progress | None = None,
-              shared_rejects: RejectsFile | None = None) -> FileResult:
+              shared_rejects: RejectsFile | None = None, memory: LoadContext | None = None) -> FileResult:
+    """Load one file; ``memory`` (a context of earlier files of the same load, same dataset) lends its record of
+    what they wrote."""
     sha256, where = file_identity(store, path, options.force)
     parsed = source.parse(path)  # header problems raise here, before anything is written
     result = FileResult(path, parsed.kind, sha256, "loaded")
@@ -198,6 +202,8 @@ def load_file(store: GraphStore, source: Source, path: Path, options: LoadOption
 
     now = datetime.now(UTC).isoformat()
     ctx = LoadContext(now=now, dataset=options.dataset)
+    if memory is not None:
+        ctx.share_memory(memory)
     if options.dataset:
         write_once(store, "dataset", dataset=options.dataset, now=now)
     write_once(store, "batch-start", sha256=sha256, kind=parsed.kind, dataset=options.dataset, now=now, **where)
