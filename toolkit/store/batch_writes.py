@@ -42,7 +42,7 @@ class WriteCounts:
 @dataclass
 class Step:
     """One statement of a batch: ``cypher/load/<statement>.cypher`` with its parameters; ``returns`` keeps its
-    ``id`` column. ``size`` is the number of rows it covers (a step of size 0 is skipped)."""
+    rows (the value of a one-column row, else a tuple). ``size`` is the number of rows it covers (a step of size 0 is skipped)."""
 
     statement: str
     params: dict[str, Any]
@@ -55,13 +55,13 @@ class CreateConflict(Exception):
     data): the batch was rolled back and must be written again with ``MERGE`` only."""
 
 
-Plan = Callable[[Mapping[str, list[str]]], Sequence[Step]]
+Plan = Callable[[Mapping[str, list[Any]]], Sequence[Step]]
 
 
-def write_batch(store: GraphStore, steps: Sequence[Step], counts: WriteCounts, then: Plan | None = None) -> dict[str, list[str]]:
+def write_batch(store: GraphStore, steps: Sequence[Step], counts: WriteCounts, then: Plan | None = None) -> dict[str, list[Any]]:
     """Run the non-empty ``steps`` in order in one transaction, then the steps that ``then`` derives from the ids
     returned so far (same transaction; ``then`` must be pure, a retried transaction calls it again); add their
-    counters to ``counts``; return the ``id`` values of the steps marked ``returns``, keyed by statement.
+    counters to ``counts``; return the rows of the steps marked ``returns``, keyed by statement.
     Raises :class:`CreateConflict` when a statement's ``CREATE`` hit a uniqueness constraint."""
     from neo4j.exceptions import ConstraintError  # the driver is imported on first use
 
@@ -69,8 +69,8 @@ def write_batch(store: GraphStore, steps: Sequence[Step], counts: WriteCounts, t
     if not todo and then is None:
         return {}
 
-    def work(tx: neo4j.ManagedTransaction) -> tuple[WriteCounts, dict[str, list[str]]]:
-        batch_counts, ids = WriteCounts(), dict[str, list[str]]()  # fresh per attempt: a retried transaction starts again
+    def work(tx: neo4j.ManagedTransaction) -> tuple[WriteCounts, dict[str, list[Any]]]:
+        batch_counts, ids = WriteCounts(), dict[str, list[Any]]()  # fresh per attempt: a retried transaction starts again
         try:
             _run_steps(tx, todo, batch_counts, ids)
             if then is not None:
@@ -96,7 +96,7 @@ class BatchPlan:
     steps: list[Step]
     then: Plan | None = None
     merge_only: Plan | None = None
-    finish: Callable[[Mapping[str, list[str]]], None] | None = None
+    finish: Callable[[Mapping[str, list[Any]]], None] | None = None
 
 
 def write_plan(store: GraphStore, plan: BatchPlan, counts: WriteCounts) -> None:
@@ -116,11 +116,11 @@ def _runnable(steps: Sequence[Step]) -> list[tuple[str, str, dict[str, Any], boo
 
 
 def _run_steps(tx: neo4j.ManagedTransaction, todo: list[tuple[str, str, dict[str, Any], bool]], counts: WriteCounts,
-               ids: dict[str, list[str]]) -> None:
+               ids: dict[str, list[Any]]) -> None:
     for statement, text, params, returns in todo:
         result = tx.run(text, params)
         if returns:
-            ids.setdefault(statement, []).extend(record[0] for record in result)
+            ids.setdefault(statement, []).extend(record[0] if len(record) == 1 else tuple(record.values()) for record in result)
         counts.add(result.consume().counters)
 
 

@@ -165,7 +165,7 @@ def prepare_tweets(store: GraphStore, rows: Sequence[Row], ctx: LoadContext) -> 
     remembered = set(batch.tweets).difference(unknown)
     _remember_batch(batch, changed, new_stubs, tweet_stubs, members, ctx)
 
-    def finish(returned: Mapping[str, list[str]]) -> None:
+    def finish(returned: Mapping[str, list[Any]]) -> None:
         ctx.retweeted_tweets.update(returned.get("tweets", ()))
         ctx.retweeted_tweets.update(returned.get("posted", ()))
 
