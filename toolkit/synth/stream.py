@@ -1,12 +1,12 @@
 """Tweets generated day by day and written in time order, holding only a few days of rows.
 
 Every generator works on one day ``d`` of the period at a time: it posts originals dated ``d`` and, for
-each of them, the retweets, replies and quotes they draw, dated ``d`` or later. Rows wait in a bucket
-per UTC day until no later step can add to the bucket or to the counts of its originals, then they are
-sorted, given ids and counts, and handed to the writer. Because a response is created together with its
-original (or, for operators' look-back retweets, at most ``LOOK_BACK_DAYS`` later), a bucket is final
-``LOOK_BACK_DAYS`` steps after its day: what is held is those days plus the responses still to come for
-them (a day or two of people's slower retweets), never the whole period.
+each of them, the retweets they draw, dated ``d`` or later; answers that look back (operators' retweets of
+teammates' and popular posts, people's replies and quotes) pick posts of at most ``LOOK_BACK_DAYS`` before.
+Rows wait in a bucket per UTC day until no later step can add to the bucket or to the counts of its
+originals — ``LOOK_BACK_DAYS`` steps after its day — then they are sorted, given ids and counts, and handed
+to the writer. What is held is those days plus the retweets still to come for them (a day or two of
+people's slower retweets), never the whole period.
 
 Ids: an original gets its id when created (responses copy it); every other row gets one when written.
 Originals' ids are even, the rest odd, so both sets are unique on their own within their day.
@@ -23,7 +23,7 @@ from netforensics.synth.identity import snowflake_ids
 from netforensics.synth.tables import NO_ID, ORGANIC, ORIGINAL, QUOTE, REPLY, RETWEET, TweetRows, empty_rows
 from netforensics.synth.timing import DAY
 
-#: Operators' look-back retweets (teammates' posts, popular organic posts) reach at most this many days back.
+#: Look-back answers (operators' retweets of teammates' and popular posts, replies, quotes) reach this many days back.
 LOOK_BACK_DAYS = 2
 
 
