@@ -28,7 +28,7 @@ def test_the_server_plans_it(store: GraphStore, file: cypher_files.CypherFile) -
 
 
 @pytest.mark.neo4j
-@pytest.mark.parametrize("name", ["tweets-create", "ip-network-choice", "ip-network-link", "follows", "used-ip"])
+@pytest.mark.parametrize("name", ["tweets-create", "follows", "used-ip", "ips", "mentions"])
 def test_the_bulk_statements_plan_no_full_eager(store: GraphStore, name: str) -> None:
     """An Eager at the top of a bulk statement would hold every row of the batch; tweets-create's Eagers are the
     deliberate ones between creating a batch's tweets and linking them to each other."""

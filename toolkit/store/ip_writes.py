@@ -33,22 +33,12 @@ def prepare_ip_observations(store: GraphStore, rows: Sequence[Row], ctx: LoadCon
                          "first_seen": [r["first_seen"] for r in rows], "last_seen": [r["last_seen"] for r in rows],
                          "counts": [r["count"] for r in rows]}, len(rows)),
     ]
+    if ctx.prefix_lengths:
+        lengths = ctx.prefix_lengths
+        links = [{"address": a, "sort_key": ip["sort_key"], "starts": candidate_starts(ip["sort_key"], lengths)} for a, ip in ips.items()]
+        steps.append(Step("ip-networks", {"rows": links}, len(links)))
     remember_accounts(stubs, ctx)
-    if not ctx.prefix_lengths:
-        return BatchPlan(len(rows), steps)
-    lengths = ctx.prefix_lengths
-    links = [{"address": a, "sort_key": ip["sort_key"], "starts": candidate_starts(ip["sort_key"], lengths)} for a, ip in ips.items()]
-    steps.append(Step("ip-network-choice", {"rows": links}, len(links), returns=True))
-    return BatchPlan(len(rows), steps, then=lambda found: network_changes(found.get("ip-network-choice", [])))
-
-
-def network_changes(choices: Sequence[tuple[str, str | None, list[str]]]) -> list[Step]:
-    """From (address, longest-prefix network, current networks) rows: unlink the IPs whose network changes and
-    link them to the new one (IPs already pointing at their network are not touched)."""
-    unlink = [a for a, best, current in choices if current and current != [best]]
-    link = [(a, best) for a, best, current in choices if best is not None and current != [best]]
-    return [Step("ip-network-unlink", {"addresses": unlink}, len(unlink)),
-            Step("ip-network-link", {"addresses": [a for a, _ in link], "cidrs": [c for _, c in link]}, len(link))]
+    return BatchPlan(len(rows), steps)
 
 
 def prepare_networks(store: GraphStore, rows: Sequence[Row], ctx: LoadContext) -> BatchPlan:
