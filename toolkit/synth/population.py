@@ -294,8 +294,9 @@ class GroupSampler:
         counts = np.bincount(group_of_item, minlength=n_groups)
         self.ends = np.cumsum(counts)
         starts = self.ends - counts
-        self.cum_start = np.where(starts > 0, self.cum[np.maximum(starts - 1, 0)], 0.0)
-        self.cum_end = np.where(self.ends > 0, self.cum[np.maximum(self.ends - 1, 0)], 0.0)
+        padded = np.concatenate([[0.0], self.cum])  # padded[i] = total weight of the first i items
+        self.cum_start = padded[starts]
+        self.cum_end = padded[self.ends]
 
     def pick(self, groups_wanted: np.ndarray, rng: np.random.Generator) -> np.ndarray:
         """An item index from each wanted group drawn by weight; -1 where the group is empty."""
@@ -303,8 +304,9 @@ class GroupSampler:
         u = self.cum_start[groups_wanted] + rng.random(groups_wanted.shape[0]) * total
         pos = np.searchsorted(self.cum, u, side="right")
         pos = np.minimum(pos, np.maximum(self.ends[groups_wanted] - 1, 0))
-        picked = self.order[np.minimum(pos, self.order.shape[0] - 1)] if self.order.shape[0] else np.zeros(0, np.int64)
-        return np.where(total > 0, picked, -1)
+        if not self.order.shape[0]:
+            return np.full(groups_wanted.shape[0], -1, np.int64)
+        return np.where(total > 0, self.order[np.minimum(pos, self.order.shape[0] - 1)], -1)
 
 
 def _weighted_pick_within_group(group_of_item: np.ndarray, weight: np.ndarray, groups_wanted: np.ndarray,
