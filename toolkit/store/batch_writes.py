@@ -1,8 +1,8 @@
 """The one batched-write path every load uses: named ``cypher/load/*.cypher`` statements run over a batch of rows.
 
 :func:`write_batch` runs the statements of one batch, in order, in one managed transaction (the driver retries
-transient errors such as deadlocks and leader switches by running the whole batch again, which is safe because every
-write is a MERGE); when the connection itself is lost it retries a few times and then raises
+transient errors such as deadlocks and leader switches by running the whole batch again, which is safe because it
+MERGEs, or CREATEs only what it found absent in the same attempt); when the connection itself is lost it retries a few times and then raises
 :class:`~netforensics.errors.DatabaseUnavailable`. Parameters are column-oriented (parallel lists): far cheaper for
 the driver to pack and the server to unpack than a list of maps. Results are summed into :class:`WriteCounts`.
 """

@@ -1,8 +1,10 @@
-"""Writers for each kind of parsed row: split one batch into column-oriented node and relationship steps, run in
-one transaction (:func:`~netforensics.store.batch_writes.write_batch`).
+"""Preparers for each kind of parsed row: turn one batch into column-oriented node and relationship steps
+(a :class:`~netforensics.store.batch_writes.BatchPlan`, written in one transaction).
 
-Nodes are merged before the relationships that MATCH them, one label per MERGE-ing statement, so no large statement
-needs an Eager plan. Every write is a MERGE on a constrained key: running a batch twice changes nothing. What one
+Nodes are merged before the relationships that MATCH them. Every write is a MERGE on a constrained key, except
+tweets that an indexed read in the same transaction found absent: those are CREATEd with their relationships (a new
+node has none to check), and a concurrent creation rolls the batch back for a MERGE-only retry. Running a batch
+twice changes nothing. What one
 load has already written (unchanged account values, existing stubs, authors of referenced tweets) is remembered in
 :class:`LoadContext` and not sent again; the memory is bounded (forgotten wholesale past a limit, which costs only a
 repeated, idempotent write).
