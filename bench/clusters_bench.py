@@ -36,7 +36,7 @@ from netforensics.evaluate import read_current_run, read_labels, scorecard
 from netforensics.graph.projection import project
 from netforensics.store.connection import open_store
 
-PHASES = (("projection", ("projection",)), ("layers", ("layers",)), ("Leiden", ("leiden",)), ("scoring", ("scoring",)),
+PHASES = (("projection", ("projection",)), ("layers", ("layers",)), ("Leiden", ("leiden",)), ("scoring", ("scoring", "split")),
           ("housekeeping", ("prune_wait",)), ("write-back", ("write_communities", "roles", "memberships_wait", "write_complete")))
 
 

@@ -18,7 +18,7 @@ from netforensics.store import open_store
 from netforensics.store.connection import GraphStore
 from netforensics.store.detection_reads import community_table, require_current_run
 
-PHASES = (("projection", ("projection",)), ("layers", ("layers",)), ("Leiden", ("leiden",)), ("scoring", ("scoring",)),
+PHASES = (("projection", ("projection",)), ("layers", ("layers",)), ("Leiden", ("leiden",)), ("scoring", ("scoring", "split")),
           ("housekeeping", ("prune_wait",)), ("write-back", ("write_communities", "roles", "memberships_wait", "write_complete")))
 
 
@@ -80,6 +80,7 @@ def clusters_command(
     engine: Annotated[str, typer.Option(help=f"Leiden engine: {', '.join(ENGINES)} (igraph: C implementation on the summed layers; leidenalg: multiplex optimisation with layer weights; gds: GDS Leiden inside Neo4j).")] = "igraph",
     objective: Annotated[str, typer.Option(help=f"Leiden objective: {', '.join(OBJECTIVES)}.")] = "modularity",
     iterations: Annotated[int, typer.Option(help="Leiden passes of the igraph and leidenalg engines (-1: until the partition stops improving).", min=-1)] = 1,
+    split_min_size: Annotated[int, typer.Option(help="Organic communities of at least this many accounts get a second look: Leiden inside them, and any part that scores inauthentic on its own is split off (0: never).", min=0)] = 1000,
     window: Annotated[float, typer.Option(help="Co-retweet window in seconds (warns when below the data's time resolution: archive times are per minute).")] = 60.0,
     layers: Annotated[str, typer.Option(help=f"Comma-separated behaviour layers: {','.join(LAYER_NAMES)}.")] = ",".join(LAYER_NAMES),
     layer_weight: Annotated[Optional[list[str]], typer.Option("--layer-weight", help="NAME=WEIGHT for one layer (repeatable), e.g. --layer-weight follow=0.25.")] = None,
@@ -95,7 +96,7 @@ def clusters_command(
             show(store, as_json=as_json, include_organic=include_organic, limit=limit)
             return
         params = DetectionParams(
-            seed=seed, resolution=resolution, engine=engine, objective=objective, iterations=iterations, window=window,
+            seed=seed, resolution=resolution, engine=engine, objective=objective, iterations=iterations, split_min_size=split_min_size, window=window,
             layers=tuple(name.strip().replace("-", "_") for name in layers.split(",") if name.strip()),
             layer_weights=parse_layer_weights(layer_weight or []),
         )

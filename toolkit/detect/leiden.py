@@ -141,15 +141,16 @@ def canonical_labels(membership: IntArray, n_accounts: int, min_size: int = 2) -
 
 
 def detect_communities(layers: Layers, params: LeidenParams, external: ExternalLeiden | None = None,
-                       initial: IntArray | None = None) -> IntArray:
+                       initial: IntArray | None = None, combined: Layer | None = None) -> IntArray:
     """Community label per account (``1..k``, 0 = in no community of at least two accounts).
 
     ``initial`` (previous community per account, -1 for none) seeds the igraph and leidenalg engines; the GDS
-    engine starts from scratch (stable ids then come from lineage matching alone)."""
+    engine starts from scratch (stable ids then come from lineage matching alone). ``combined``: the layers summed
+    with the layer weights, when the caller has it already."""
     if params.engine == "leidenalg":
         membership = leiden_multiplex(layers, params, initial)
     else:
-        combined = combine(layers, params.layer_weights)
+        combined = combined if combined is not None else combine(layers, params.layer_weights)
         if params.engine == "gds":
             if external is None:
                 raise ValueError("the gds engine needs a database connection")

@@ -14,7 +14,7 @@ import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Callable, Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -24,9 +24,10 @@ import numpy.typing as npt
 
 from netforensics import __version__
 from netforensics.detect.features import AccountSignals, CommunityFeatures, FeatureParams, account_signals, community_features
-from netforensics.detect.layers import LAYER_NAMES, LayerParams, Layers, build_layers
+from netforensics.detect.layers import LAYER_NAMES, LayerParams, Layers, build_layers, combine
 from netforensics.detect.leiden import LeidenParams, detect_communities
 from netforensics.detect.scoring import CommunityScores, ScoringParams, score_communities
+from netforensics.detect.split import SplitParams, split_hidden_groups
 from netforensics.errors import NetforensicsError
 from netforensics.graph.projection import Projection, project
 from netforensics.store import detection_writes, schema
@@ -64,6 +65,7 @@ class DetectionParams:
         default_factory=lambda: {"retweet": 1.0, "co_retweet": 1.0, "infrastructure": 3.0, "follow": 0.5}
     )
     keep_runs: int = 2  # completed runs whose memberships survive the start of the next run (see _prune_old_runs)
+    split_min_size: int = 1000  # organic communities this large get a second look (detect/split.py); 0 = never
     features: FeatureParams = field(default_factory=FeatureParams)
     scoring: ScoringParams = field(default_factory=ScoringParams)
 
@@ -73,6 +75,8 @@ class DetectionParams:
         unknown = sorted(set(self.layers) - set(LAYER_NAMES))
         if unknown or not self.layers:
             raise NetforensicsError(f"unknown layer(s) {', '.join(unknown) or '(none given)'}: choose from {', '.join(LAYER_NAMES)}.")
+        if self.split_min_size < 0:
+            raise NetforensicsError(f"--split-min-size must be 0 (never) or positive, not {self.split_min_size}.")
         try:
             self.leiden()
         except ValueError as err:
@@ -89,7 +93,7 @@ class DetectionParams:
         return {
             "seed": self.seed, "resolution": self.resolution, "engine": self.engine, "objective": self.objective,
             "iterations": self.iterations, "window": self.window, "layers": list(self.layers),
-            "layer_weights": dict(self.layer_weights), "keep_runs": self.keep_runs,
+            "layer_weights": dict(self.layer_weights), "keep_runs": self.keep_runs, "split_min_size": self.split_min_size,
             "features": asdict(self.features),
             "scoring": {k: v for k, v in asdict(self.scoring).items() if k != "ramps"},
         }
@@ -255,17 +259,29 @@ def detect(p: Projection, params: DetectionParams, gds_store: GraphStore | None 
     if gds_store is not None:
         def external(n: int, edges: Any, lp: LeidenParams) -> IntArray:
             return gds_leiden(gds_store, n, edges, lp.resolution, lp.seed)
+    combined = combine(layers, params.layer_weights)
     try:
-        labels = detect_communities(layers, params.leiden(), external, initial)
+        labels = detect_communities(layers, params.leiden(), external, initial, combined)
     except ValueError as err:
         raise NetforensicsError(str(err)) from err
     timings["leiden"] = time.perf_counter() - started
 
+    def score(labels: IntArray) -> tuple[AccountSignals, CommunityFeatures, CommunityScores]:
+        signals = account_signals(p, layers, labels, params.features)
+        features = community_features(p, labels, signals, params.features)
+        return signals, features, score_communities(features, params.scoring)
+
     started = time.perf_counter()
-    signals = account_signals(p, layers, labels, params.features)
-    features = community_features(p, labels, signals, params.features)
-    scores = score_communities(features, params.scoring)
+    signals, features, scores = score(labels)
     timings["scoring"] = time.perf_counter() - started
+
+    started = time.perf_counter()
+    split = split_hidden_groups(combined, p.n_accounts, labels, scores.verdict, replace(params.leiden(), engine="igraph"),
+                                lambda candidate: score(candidate)[2].verdict, SplitParams(params.split_min_size))
+    if split is not labels:
+        labels = split
+        signals, features, scores = score(labels)
+    timings["split"] = time.perf_counter() - started
     return layers, labels, signals, features, scores
 
 

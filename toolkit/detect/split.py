@@ -1,0 +1,103 @@
+"""A second look inside large communities that scored organic: modularity's resolution limit can fold a whole
+team and its swarm (a thousand accounts, weakly tied to the public by camouflage follows and retweets) into a
+community of tens of thousands of real people, where its signals are diluted below every threshold.
+
+For each organic community of at least ``min_size`` accounts, Leiden runs again on the community's own subgraph
+(its accounts, the shared addresses they use, the edges among them) with the same parameters. The
+sub-communities are scored with everything else unchanged; a sub-community that scores ``inauthentic`` on its
+own becomes a community of its own, and the rest stays together. Only ``inauthentic`` sub-communities are split
+off (not ``suspicious`` ones), so the second look cannot turn a plainly organic crowd into many flagged pieces.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from netforensics.detect.layers import Layer
+from netforensics.detect.leiden import LeidenParams, build_graph, canonical_labels, leiden_on_graph
+
+IntArray = npt.NDArray[np.int64]
+#: Scores a labelling of the accounts (labels 1..k, 0 = none): the verdict per label (index 0 unused).
+Verdicts = Callable[[IntArray], list[str]]
+
+
+@dataclass(frozen=True)
+class SplitParams:
+    min_size: int = 1000  # organic communities at least this large get a second look; 0 = never
+
+
+def subgraph_partition(combined: Layer, vertex_in: npt.NDArray[np.bool_], params: LeidenParams) -> tuple[IntArray, IntArray]:
+    """Leiden on the subgraph induced by ``vertex_in``: the vertices (global numbers) and their sub-community."""
+    keep = vertex_in[combined.source] & vertex_in[combined.target]
+    vertices = np.flatnonzero(vertex_in)
+    local = np.full(len(vertex_in), -1, dtype=np.int64)
+    local[vertices] = np.arange(len(vertices))
+    sub = Layer("sub", local[combined.source[keep]], local[combined.target[keep]], combined.weight[keep])
+    return vertices, leiden_on_graph(build_graph(len(vertices), sub), params)
+
+
+def split_hidden_groups(combined: Layer, n_accounts: int, labels: IntArray, verdict: list[str], leiden: LeidenParams,
+                        verdicts_of: Verdicts, params: SplitParams = SplitParams()) -> IntArray:
+    """Labels with the inauthentic sub-communities of large organic communities split off (renumbered
+    canonically: largest first); ``labels`` unchanged when there is nothing to split."""
+    if params.min_size <= 0 or len(labels) == 0:
+        return labels
+    sizes = np.bincount(labels, minlength=len(verdict))
+    large = [c for c in range(1, len(verdict)) if verdict[c] == "organic" and sizes[c] >= params.min_size]
+    if not large:
+        return labels
+    # address vertices join the subgraph of every large community whose accounts they touch
+    n_vertices = int(max(combined.source.max(initial=-1), combined.target.max(initial=-1), n_accounts - 1)) + 1
+    vertex_label = np.zeros(n_vertices, dtype=np.int64)
+    vertex_label[:n_accounts] = labels
+    is_address = np.arange(n_vertices) >= n_accounts
+    candidate = labels.copy()
+    next_label = len(verdict)
+    pieces: dict[int, list[int]] = {}
+    for c in large:
+        vertices, membership = subgraph_partition(combined, (vertex_label == c) | is_address, leiden)
+        accounts = vertices < n_accounts
+        _, sub = np.unique(membership[accounts], return_inverse=True)
+        if sub.max(initial=0) == 0:
+            continue
+        candidate[vertices[accounts]] = next_label + sub.ravel()
+        pieces[c] = list(range(next_label, next_label + int(sub.max()) + 1))
+        next_label += int(sub.max()) + 1
+    if not pieces:
+        return labels
+    candidate_verdict = verdicts_of(_dense(candidate)[1])
+    dense_of = _dense(candidate)[0]
+    final = labels.copy()
+    split_any = False
+    for c, labels_in_c in pieces.items():
+        for piece in labels_in_c:
+            members = candidate == piece
+            dense = dense_of.get(piece)
+            if dense is not None and candidate_verdict[dense] == "inauthentic":
+                final[members] = next_label
+                next_label += 1
+                split_any = True
+    if not split_any:
+        return labels
+    return _canonical(final, n_accounts)
+
+
+def _dense(labels: IntArray) -> tuple[dict[int, int], IntArray]:
+    """Labels renumbered 1..k in order of the original values (0 stays 0), with the mapping."""
+    values = np.unique(labels[labels > 0])
+    mapping = {int(v): i + 1 for i, v in enumerate(values)}
+    lookup = np.zeros(int(labels.max(initial=0)) + 1, dtype=np.int64)
+    lookup[values] = np.arange(1, len(values) + 1)
+    return mapping, lookup[labels]
+
+
+def _canonical(labels: IntArray, n_accounts: int) -> IntArray:
+    """Canonical numbering (largest first) of a labelling, accounts in no community kept out of every community."""
+    membership = labels.copy()
+    loose = np.flatnonzero(labels == 0)
+    membership[loose] = labels.max(initial=0) + 1 + np.arange(len(loose))
+    return canonical_labels(membership, n_accounts)
