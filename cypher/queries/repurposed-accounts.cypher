@@ -4,7 +4,7 @@
 // param: min_silence_days: int = 180
 // param: limit: int = 100
 // returns: account, account_id, created_at, silent_from, silent_until, silence_days, lang_before, lang_after, tags_before, tags_after, tweets_before, tweets_after, role
-// a cheap first pass: only accounts whose first and last tweets are far enough apart can hold such a silence
+// a cheap first pass, since only accounts whose first and last tweets are far enough apart can hold such a silence
 MATCH (a:Account)-[:POSTED]->(t:Tweet)
 WHERE t.created_at IS NOT NULL
 WITH a, min(t.created_at) AS first, max(t.created_at) AS last

@@ -30,14 +30,30 @@ class SplitParams:
     min_size: int = 1000  # organic communities at least this large get a second look; 0 = never
 
 
-def subgraph_partition(combined: Layer, vertex_in: npt.NDArray[np.bool_], params: LeidenParams) -> tuple[IntArray, IntArray]:
-    """Leiden on the subgraph induced by ``vertex_in``: the vertices (global numbers) and their sub-community."""
-    keep = vertex_in[combined.source] & vertex_in[combined.target]
-    vertices = np.flatnonzero(vertex_in)
-    local = np.full(len(vertex_in), -1, dtype=np.int64)
-    local[vertices] = np.arange(len(vertices))
-    sub = Layer("sub", local[combined.source[keep]], local[combined.target[keep]], combined.weight[keep])
-    return vertices, leiden_on_graph(build_graph(len(vertices), sub), params)
+def community_subgraphs(combined: Layer, n_accounts: int, labels: IntArray,
+                        communities: list[int]) -> dict[int, tuple[IntArray, Layer]]:
+    """Per community: its vertices (global numbers; accounts, then the shared addresses its accounts use) and the
+    edges among them renumbered locally. One sort over the edges serves every community."""
+    src, dst = combined.source, combined.target
+    src_label = np.where(src < n_accounts, labels[np.minimum(src, n_accounts - 1)], 0)
+    dst_label = np.where(dst < n_accounts, labels[np.minimum(dst, n_accounts - 1)], 0)
+    # an account-account edge belongs to a community when both ends are in it; an account-address edge to the account's
+    owner = np.where(src < n_accounts, src_label, dst_label)
+    inside = (src >= n_accounts) | (dst >= n_accounts) | (src_label == dst_label)
+    wanted = np.zeros(int(labels.max(initial=0)) + 1, dtype=bool)
+    wanted[communities] = True
+    chosen = np.flatnonzero(inside & wanted[owner])
+    chosen = chosen[np.argsort(owner[chosen], kind="stable")]
+    keys, starts = np.unique(owner[chosen], return_index=True)
+    bounds = np.append(starts, len(chosen))
+    out: dict[int, tuple[IntArray, Layer]] = {}
+    for i, community in enumerate(keys.tolist()):
+        edges = chosen[bounds[i]:bounds[i + 1]]
+        members = np.flatnonzero(labels == community)
+        vertices = np.union1d(members, np.concatenate([src[edges], dst[edges]]))
+        out[community] = (vertices, Layer("sub", np.searchsorted(vertices, src[edges]), np.searchsorted(vertices, dst[edges]),
+                                          combined.weight[edges]))
+    return out
 
 
 def split_hidden_groups(combined: Layer, n_accounts: int, labels: IntArray, verdict: list[str], leiden: LeidenParams,
@@ -50,21 +66,17 @@ def split_hidden_groups(combined: Layer, n_accounts: int, labels: IntArray, verd
     large = [c for c in range(1, len(verdict)) if verdict[c] == "organic" and sizes[c] >= params.min_size]
     if not large:
         return labels
-    # address vertices join the subgraph of every large community whose accounts they touch
-    n_vertices = int(max(combined.source.max(initial=-1), combined.target.max(initial=-1), n_accounts - 1)) + 1
-    vertex_label = np.zeros(n_vertices, dtype=np.int64)
-    vertex_label[:n_accounts] = labels
-    is_address = np.arange(n_vertices) >= n_accounts
     candidate = labels.copy()
     next_label = len(verdict)
     pieces: dict[int, list[int]] = {}
-    for c in large:
-        vertices, membership = subgraph_partition(combined, (vertex_label == c) | is_address, leiden)
+    for c, (vertices, sub_layer) in community_subgraphs(combined, n_accounts, labels, large).items():
+        membership = leiden_on_graph(build_graph(len(vertices), sub_layer), leiden)
         accounts = vertices < n_accounts
         _, sub = np.unique(membership[accounts], return_inverse=True)
+        sub = sub.ravel()
         if sub.max(initial=0) == 0:
             continue
-        candidate[vertices[accounts]] = next_label + sub.ravel()
+        candidate[vertices[accounts]] = next_label + sub
         pieces[c] = list(range(next_label, next_label + int(sub.max()) + 1))
         next_label += int(sub.max()) + 1
     if not pieces:

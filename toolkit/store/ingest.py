@@ -2,8 +2,8 @@
 
 A file is identified by the sha256 of its bytes (not re-read when a complete batch has the same path, size and
 modification time: a refresh inbox keeps gigabytes of old files). A file whose batch is ``complete`` is skipped unless ``force``;
-a ``running`` or ``failed`` batch (an interrupted or rejected load) is simply loaded again: every write is a MERGE,
-so the re-run resumes without duplicates. Rejected rows go to a rejects CSV (file, line, reason, raw); when
+a ``running`` or ``failed`` batch (an interrupted or rejected load) is simply loaded again: every write is a MERGE
+(or a CREATE of what the same transaction just found missing), so the re-run resumes without duplicates. Rejected rows go to a rejects CSV (file, line, reason, raw); when
 their share exceeds ``max_reject_rate`` the batch is marked ``failed`` and :class:`TooManyRejects` is raised
 after the rejects are written.
 """
