@@ -318,3 +318,17 @@ def test_pairs_csv_quotes_only_when_needed_and_batches(tmp_path: Path) -> None:
     write_pairs_csv(a1, a2, w, pa.array(["a,1", 'b"', "c"]), odd, batch_rows=1)
     with odd.open(newline="") as fh:
         assert list(csv.reader(fh)) == [["account_1", "account_2", "weight"], ["a,1", 'b"', "3"], ["a,1", "c", "1"], ['b"', "c", "2"]]
+
+
+def test_max_partners_pairs_each_retweet_with_its_next_ones_only() -> None:
+    accounts = np.arange(10, dtype=np.int64)
+    tweets = np.zeros(10, dtype=np.int64)
+    times = np.arange(10, dtype=np.float64)
+    exact = co_retweet_pairs(accounts, tweets, times, 100.0)
+    assert len(exact.account_1) == 45
+    banded = co_retweet_pairs(accounts, tweets, times, 100.0, max_partners=2)
+    assert sorted(zip(banded.account_1.tolist(), banded.account_2.tolist())) == sorted(
+        [(i, i + 1) for i in range(9)] + [(i, i + 2) for i in range(8)])
+    assert co_retweet_pairs(accounts, tweets, times, 100.0, max_partners=100).account_1.tolist() == exact.account_1.tolist()
+    with pytest.raises(ValueError, match="max_partners"):
+        co_retweet_pairs(accounts, tweets, times, 100.0, max_partners=0)

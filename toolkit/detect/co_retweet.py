@@ -167,6 +167,7 @@ def co_retweet_pairs(
     min_weight: int = 1,
     chunk_pairs: int = DEFAULT_CHUNK_PAIRS,
     progress: ProgressCallback | None = None,
+    max_partners: int | None = None,
 ) -> CoRetweetPairs:
     """Weighted co-retweet account pairs from retweet events.
 
@@ -179,7 +180,11 @@ def co_retweet_pairs(
     * ``min_weight`` — keep only pairs with at least this many co-retweeted tweets (>= 1);
     * ``chunk_pairs`` — event pairs expanded per step (memory knob, result does not depend on it);
     * ``progress`` — optional ``callback(event_pairs_done, event_pairs_total)``: the total (the work, known before it
-      starts; see :func:`matching_event_pairs`) comes with the first call, so a caller can warn about huge bursts.
+      starts; see :func:`matching_event_pairs`) comes with the first call, so a caller can warn about huge bursts;
+    * ``max_partners`` — pair each event only with the next ``max_partners`` events of its tweet inside the window
+      (in time order): a burst of ``k`` retweeters yields about ``k * max_partners`` pairs instead of ``k^2 / 2``,
+      still one connected band. ``None`` (the default, and what ``netforensics network co-retweet`` uses) is the
+      exact definition above; the detection layer caps it (see ``LayerParams.co_retweet_max_partners``).
 
     Output: :class:`CoRetweetPairs` ``(account_1, account_2, weight)``, int64 arrays sorted by
     ``(account_1, account_2)``, with ``account_1 < account_2`` (the same integer indices as the input) and
@@ -204,6 +209,10 @@ def co_retweet_pairs(
         raise ValueError(f"account indices up to {n_accounts - 1} do not fit the int64 pair key; factorise ids first")
 
     acc, tweet_rank, partners = _sort_events(acc_in, twt_in, tim_in, window)
+    if max_partners is not None:
+        if int(max_partners) != max_partners or max_partners < 1:
+            raise ValueError(f"max_partners must be an integer >= 1, got {max_partners}")
+        partners = np.minimum(partners, max_partners)
 
     # Events whose account retweeted the same tweet more than once: pairs touching them may repeat within the
     # tweet and must be made distinct per tweet. Everywhere else a (tweet, pair) is generated at most once.

@@ -46,6 +46,7 @@ DEFAULT_KIND_WEIGHTS: dict[str, float] = {
 @dataclass(frozen=True)
 class LayerParams:
     co_retweet_window: float = 60.0  # seconds; archive times have minute resolution, so below 60 s means nothing
+    co_retweet_max_partners: int | None = 100  # per retweet, the next retweets of the tweet it is paired with (None: all)
     kind_weights: Mapping[str, float] = field(default_factory=lambda: dict(DEFAULT_KIND_WEIGHTS))
     mainland_weight: float = 1.0
     breadth_scale: float = 50.0
@@ -100,8 +101,8 @@ def retweet_layer(p: Projection) -> Layer:
     return Layer("retweet", counted.source, counted.target, _log_weight(counted.weight))
 
 
-def co_retweet_layer(p: Projection, window: float) -> Layer:
-    pairs = co_retweet_pairs(p.rt_account, p.rt_tweet, p.rt_time, window)
+def co_retweet_layer(p: Projection, window: float, max_partners: int | None = None) -> Layer:
+    pairs = co_retweet_pairs(p.rt_account, p.rt_tweet, p.rt_time, window, max_partners=max_partners)
     return Layer("co_retweet", pairs.account_1, pairs.account_2, pairs.weight.astype(np.float64))
 
 
@@ -144,7 +145,7 @@ def build_layers(p: Projection, params: LayerParams, names: tuple[str, ...] = LA
             "co-retweet window %g s is below the data's time resolution (%g s): retweets in the same minute "
             "cannot be ordered, so pairs depend on rounding", params.co_retweet_window, resolution,
         )
-    co = co_retweet_layer(p, params.co_retweet_window)
+    co = co_retweet_layer(p, params.co_retweet_window, params.co_retweet_max_partners)
     layers: dict[str, Layer] = {}
     shared_ips = np.zeros(0, dtype=np.int64)
     if "retweet" in names:
