@@ -1,4 +1,4 @@
-"""Every Cypher file the loaders run: a header, declared parameters equal to the used ones, and a plan on the server."""
+"""The loaders' bulk statements plan without a batch-wide Eager (headers and plans of every file: test_cypher_files.py)."""
 
 from __future__ import annotations
 
@@ -8,24 +8,6 @@ import pytest
 
 from netforensics import cypher_files
 from netforensics.store.connection import GraphStore
-
-FILES = cypher_files.list_folder("load")
-DUMMY: dict[str, Any] = {"string": "x", "int": 1, "float": 0.5, "bool": True, "list[string]": ["x"], "list[int]": [1],
-                         "map": {}, "list[map]": []}
-
-
-@pytest.mark.parametrize("file", FILES, ids=[f.path for f in FILES])
-def test_header_declares_exactly_the_parameters_used(file: cypher_files.CypherFile) -> None:
-    assert file.description
-    assert {p.name for p in file.params} == file.used_params()
-
-
-@pytest.mark.neo4j
-@pytest.mark.parametrize("file", FILES, ids=[f.path for f in FILES])
-def test_the_server_plans_it(store: GraphStore, file: cypher_files.CypherFile) -> None:
-    params = {p.name: DUMMY[p.type] for p in file.params}
-    store.run_autocommit("EXPLAIN " + file.text, params)
-
 
 @pytest.mark.neo4j
 @pytest.mark.parametrize("name", ["tweets-create", "follows", "used-ip", "ips", "mentions"])

@@ -67,9 +67,8 @@ def split_hidden_groups(combined: Layer, n_accounts: int, labels: IntArray, verd
     if not large:
         return labels
     candidate = labels.copy()
-    next_label = len(verdict)
-    pieces: dict[int, list[int]] = {}
-    for c, (vertices, sub_layer) in community_subgraphs(combined, n_accounts, labels, large).items():
+    first_piece = next_label = len(verdict)  # sub-community labels start above every original label
+    for vertices, sub_layer in community_subgraphs(combined, n_accounts, labels, large).values():
         membership = leiden_on_graph(build_graph(len(vertices), sub_layer), leiden)
         accounts = vertices < n_accounts
         _, sub = np.unique(membership[accounts], return_inverse=True)
@@ -77,34 +76,24 @@ def split_hidden_groups(combined: Layer, n_accounts: int, labels: IntArray, verd
         if sub.max(initial=0) == 0:
             continue
         candidate[vertices[accounts]] = next_label + sub
-        pieces[c] = list(range(next_label, next_label + int(sub.max()) + 1))
         next_label += int(sub.max()) + 1
-    if not pieces:
+    if next_label == first_piece:
         return labels
-    candidate_verdict = verdicts_of(_dense(candidate)[1])
-    dense_of = _dense(candidate)[0]
-    final = labels.copy()
-    split_any = False
-    for c, labels_in_c in pieces.items():
-        for piece in labels_in_c:
-            members = candidate == piece
-            dense = dense_of.get(piece)
-            if dense is not None and candidate_verdict[dense] == "inauthentic":
-                final[members] = next_label
-                next_label += 1
-                split_any = True
-    if not split_any:
+    lookup, dense = _dense(candidate)
+    candidate_verdict = np.asarray(verdicts_of(dense), dtype=object)
+    pieces = np.arange(first_piece, next_label)
+    flagged = pieces[candidate_verdict[lookup[pieces]] == "inauthentic"]
+    if len(flagged) == 0:
         return labels
-    return _canonical(final, n_accounts)
+    return _canonical(np.where(np.isin(candidate, flagged), candidate, labels), n_accounts)
 
 
-def _dense(labels: IntArray) -> tuple[dict[int, int], IntArray]:
-    """Labels renumbered 1..k in order of the original values (0 stays 0), with the mapping."""
+def _dense(labels: IntArray) -> tuple[IntArray, IntArray]:
+    """Labels renumbered 1..k in order of the original values (0 stays 0): the lookup old -> new, and the result."""
     values = np.unique(labels[labels > 0])
-    mapping = {int(v): i + 1 for i, v in enumerate(values)}
     lookup = np.zeros(int(labels.max(initial=0)) + 1, dtype=np.int64)
     lookup[values] = np.arange(1, len(values) + 1)
-    return mapping, lookup[labels]
+    return lookup, lookup[labels]
 
 
 def _canonical(labels: IntArray, n_accounts: int) -> IntArray:

@@ -1,4 +1,5 @@
-"""Every Cypher file detection runs: a header, declared parameters equal to the used ones, and a plan on the server."""
+"""Every Cypher file the loaders and detection run: a header, declared parameters equal to the used ones, and a plan
+on the server."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import pytest
 from netforensics import cypher_files
 from netforensics.store.connection import GraphStore
 
-FOLDERS = ("projection", "detection", "roles", "demo")
+FOLDERS = ("load", "projection", "detection", "roles", "demo")
 FILES = [f for folder in FOLDERS for f in cypher_files.list_folder(folder)]
 DUMMY: dict[str, Any] = {"string": "x", "int": 1, "float": 0.5, "bool": True, "list[string]": ["x"], "list[int]": [1],
                          "map": {}, "list[map]": []}
