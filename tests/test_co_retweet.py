@@ -87,7 +87,7 @@ def test_pairs_are_ordered_and_sorted() -> None:
 
 
 @pytest.mark.parametrize("seed", range(40))
-def test_matches_naive_definition_whatever_the_chunking(seed: int) -> None:
+def test_matches_naive_definition_whatever_the_chunking_and_threads(seed: int) -> None:
     rng = np.random.default_rng(seed)
     n = int(rng.integers(1, 90))
     account = rng.integers(0, 15, n)  # few accounts and tweets: many repeated retweets and shared tweets
@@ -97,8 +97,9 @@ def test_matches_naive_definition_whatever_the_chunking(seed: int) -> None:
     min_weight = int(rng.integers(1, 3))
     expected = reference(account, tweet, time, window, min_weight)
     for chunk_pairs in (1, 3, 17, 1 << 20):
-        got = co_retweet_pairs(account, tweet, time, window, min_weight=min_weight, chunk_pairs=chunk_pairs)
-        assert as_dict(got) == expected
+        for threads in (1, 2, 3):
+            got = co_retweet_pairs(account, tweet, time, window, min_weight=min_weight, chunk_pairs=chunk_pairs, threads=threads)
+            assert as_dict(got) == expected
     shuffled = rng.permutation(n)
     got = co_retweet_pairs(account[shuffled], tweet[shuffled], time[shuffled], window, min_weight=min_weight)
     assert as_dict(got) == expected

@@ -7,6 +7,7 @@ and the exit code documented in :mod:`netforensics.errors`; tracebacks are never
 
 from __future__ import annotations
 
+import importlib
 import logging
 import sys
 from pathlib import Path
@@ -15,34 +16,74 @@ import typer
 from rich.markup import escape
 
 from netforensics import __version__
-from netforensics.cli import browser, clusters, db, demo, evaluate, explain, export, load, network, options, query, refresh, report, schema, synth
+from netforensics.cli import options
 from netforensics.cli.console import err_console
 from netforensics.errors import NetforensicsError
 
-app = typer.Typer(
-    name="netforensics",
-    help="Find coordinated inauthentic behaviour in social-media graphs stored in Neo4j: "
-    "load evidence, detect communities, separate core operators from amplifier swarms.",
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    pretty_exceptions_show_locals=False,
-    rich_markup_mode="rich",
-)
 # In the order of the workflow: set up, load, detect, investigate, refresh, report; then the tools.
-app.command("demo")(demo.demo_command)
-app.add_typer(db.app, name="db")
-app.add_typer(schema.app, name="schema")
-app.add_typer(load.app, name="load")
-app.command("synth")(synth.synth_command)
-app.command("clusters")(clusters.clusters_command)
-app.command("explain")(explain.explain_command)
-app.command("query")(query.query_command)
-app.command("evaluate")(evaluate.evaluate_command)
-app.command("refresh")(refresh.refresh_command)
-app.command("report")(report.report_command)
-app.add_typer(export.app, name="export")
-app.add_typer(browser.app, name="browser")
-app.add_typer(network.app, name="network")
+# name -> (module under netforensics.cli, attribute, True for a command group). Modules are imported only for the
+# command being run (numpy, igraph and the driver are slow to import; `network co-retweet` should not pay for them).
+COMMANDS: dict[str, tuple[str, str, bool]] = {
+    "demo": ("demo", "demo_command", False),
+    "db": ("db", "app", True),
+    "schema": ("schema", "app", True),
+    "load": ("load", "app", True),
+    "synth": ("synth", "synth_command", False),
+    "clusters": ("clusters", "clusters_command", False),
+    "explain": ("explain", "explain_command", False),
+    "query": ("query", "query_command", False),
+    "evaluate": ("evaluate", "evaluate_command", False),
+    "refresh": ("refresh", "refresh_command", False),
+    "report": ("report", "report_command", False),
+    "export": ("export", "app", True),
+    "browser": ("browser", "app", True),
+    "network": ("network", "app", True),
+}
+# Root options that take a value (so the word after them is not the command name).
+_VALUE_OPTIONS = {"--uri", "--username", "--database", "--password-file"}
+
+
+def build_app(only: str | None = None) -> typer.Typer:
+    """The command tree; with ``only`` a known command name, just that command (the rest are not imported)."""
+    root = typer.Typer(
+        name="netforensics",
+        help="Find coordinated inauthentic behaviour in social-media graphs stored in Neo4j: "
+        "load evidence, detect communities, separate core operators from amplifier swarms.",
+        no_args_is_help=True,
+        pretty_exceptions_enable=False,
+        pretty_exceptions_show_locals=False,
+        rich_markup_mode="rich",
+    )
+    root.callback()(_root)
+    for name, (module_name, attribute, is_group) in COMMANDS.items():
+        if only is not None and name != only:
+            continue
+        target = getattr(importlib.import_module(f"netforensics.cli.{module_name}"), attribute)
+        if is_group:
+            root.add_typer(target, name=name)
+        else:
+            root.command(name)(target)
+    return root
+
+
+def command_name(argv: list[str]) -> str | None:
+    """The command word in ``argv`` (after the root options), if it names a known command; else None."""
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg in _VALUE_OPTIONS:
+            skip = True
+        elif not arg.startswith("-"):
+            return arg if arg in COMMANDS else None
+    return None
+
+
+def __getattr__(name: str) -> typer.Typer:
+    # `from netforensics.cli import app` (tests, documentation tools) gets the whole tree.
+    if name == "app":
+        return build_app()
+    raise AttributeError(name)
 
 
 def _version(value: bool) -> None:
@@ -51,7 +92,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def _root(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Log diagnostics to stderr."),
@@ -71,7 +111,7 @@ def _root(
 
 def main() -> None:
     try:
-        app()
+        build_app(command_name(sys.argv[1:]))()
     except NetforensicsError as err:
         err_console.print(f"[bold red]error:[/] {escape(str(err))}", highlight=False, emoji=False)
         sys.exit(err.exit_code)

@@ -22,7 +22,10 @@ inside one window yields ``k (k - 1) / 2`` pairs, and no method can report them 
 
 from __future__ import annotations
 
+import os
+from collections import deque
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import NamedTuple
 
 import numpy as np
@@ -53,6 +56,13 @@ class _SortedEvents(NamedTuple):
     account: npt.NDArray[np.int64]  # per event, sorted by (tweet, time)
     tweet_rank: npt.NDArray[np.int64]  # dense 0..T-1 rank of the event's tweet, non-decreasing
     partners: npt.NDArray[np.int64]  # how many later events of the same tweet lie within the window
+
+
+class _ChunkCounts(NamedTuple):
+    keys: npt.NDArray[np.int64]  # distinct pair keys of the chunk, sorted
+    counts: npt.NDArray[np.int64]  # how many tweets gave each key
+    pending_tweets: npt.NDArray[np.int64]  # entries touching repeated events: tweet rank ...
+    pending_keys: npt.NDArray[np.int64]  # ... and pair key, made distinct per tweet later
 
 
 def _validate(
@@ -168,6 +178,7 @@ def co_retweet_pairs(
     chunk_pairs: int = DEFAULT_CHUNK_PAIRS,
     progress: ProgressCallback | None = None,
     max_partners: int | None = None,
+    threads: int | None = None,
 ) -> CoRetweetPairs:
     """Weighted co-retweet account pairs from retweet events.
 
@@ -184,7 +195,8 @@ def co_retweet_pairs(
     * ``max_partners`` — pair each event only with the next ``max_partners`` events of its tweet inside the window
       (in time order): a burst of ``k`` retweeters yields about ``k * max_partners`` pairs instead of ``k^2 / 2``,
       still one connected band. ``None`` (the default, and what ``netforensics network co-retweet`` uses) is the
-      exact definition above; the detection layer caps it (see ``LayerParams.co_retweet_max_partners``).
+      exact definition above; the detection layer caps it (see ``LayerParams.co_retweet_max_partners``);
+    * ``threads`` — chunks expanded in parallel (default: the machine's cores; the result does not depend on it).
 
     Output: :class:`CoRetweetPairs` ``(account_1, account_2, weight)``, int64 arrays sorted by
     ``(account_1, account_2)``, with ``account_1 < account_2`` (the same integer indices as the input) and
@@ -237,11 +249,10 @@ def co_retweet_pairs(
     pending_keys: list[npt.NDArray[np.int64]] = []
     pending_size = 0
 
-    def add_counts(keys: npt.NDArray[np.int64]) -> None:
+    def add_counts(uniq: npt.NDArray[np.int64], cnt: npt.NDArray[np.int64]) -> None:
         nonlocal counted_size, merged_size, counted_keys, counted_weights
-        if len(keys) == 0:
+        if len(uniq) == 0:
             return
-        uniq, cnt = _count_keys(keys)
         counted_keys.append(uniq)
         counted_weights.append(cnt)
         counted_size += len(uniq)
@@ -259,45 +270,76 @@ def co_retweet_pairs(
             return
         t, k = _distinct_per_tweet(np.concatenate(pending_tweets), np.concatenate(pending_keys))
         cut = len(t) if before_tweet is None else int(np.searchsorted(t, before_tweet, side="left"))
-        add_counts(k[:cut])
+        if cut:
+            add_counts(*_count_keys(k[:cut]))
         pending_tweets, pending_keys = [t[cut:]], [k[cut:]]
         pending_size = len(t) - cut
 
+    def expand(start: int, stop: int) -> _ChunkCounts:
+        """Event pairs of events start..stop-1 as counted pair keys (plus the entries touching repeated events)."""
+        base = int(cumulative[start - 1]) if start else 0
+        counts = partners[start:stop]
+        total = int(cumulative[stop - 1]) - base
+        if not total:
+            return _ChunkCounts(empty, empty, empty, empty)
+        # Ragged expansion: event i pairs with events i+1 .. i+partners[i], all in the same tweet.
+        src = np.repeat(np.arange(start, stop, dtype=np.int64), counts)
+        run_start = np.cumsum(counts) - counts
+        dst = src + (np.arange(total, dtype=np.int64) - np.repeat(run_start, counts) + 1)
+        a = acc[src]
+        b = acc[dst]
+        distinct_accounts = a != b
+        if not distinct_accounts.all():
+            src, dst, a, b = src[distinct_accounts], dst[distinct_accounts], a[distinct_accounts], b[distinct_accounts]
+        key = np.minimum(a, b)
+        np.maximum(a, b, out=b)
+        key *= n_accounts
+        key += b
+        del a, b
+        touched_tweets, touched_keys = empty, empty
+        if has_repeats:
+            touched = repeated[src] | repeated[dst]
+            if touched.any():
+                touched_tweets, touched_keys = tweet_rank[src[touched]], key[touched]
+                key = key[~touched]
+        del src, dst
+        if len(key) == 0:
+            return _ChunkCounts(empty, empty, touched_tweets, touched_keys)
+        return _ChunkCounts(*_count_keys(key), touched_tweets, touched_keys)
+
+    bounds = []
     start = 0
     while start < n:
         base = int(cumulative[start - 1]) if start else 0
         stop = max(int(np.searchsorted(cumulative, base + chunk_pairs, side="right")), start + 1)
-        counts = partners[start:stop]
-        total = int(cumulative[stop - 1]) - base
-        if total:
-            # Ragged expansion: event i pairs with events i+1 .. i+partners[i], all in the same tweet.
-            src = np.repeat(np.arange(start, stop, dtype=np.int64), counts)
-            run_start = np.cumsum(counts) - counts
-            dst = src + (np.arange(total, dtype=np.int64) - np.repeat(run_start, counts) + 1)
-            a = acc[src]
-            b = acc[dst]
-            distinct_accounts = a != b
-            if not distinct_accounts.all():
-                src, dst, a, b = src[distinct_accounts], dst[distinct_accounts], a[distinct_accounts], b[distinct_accounts]
-            key = np.minimum(a, b)
-            np.maximum(a, b, out=b)
-            key *= n_accounts
-            key += b
-            del a, b
-            if has_repeats:
-                touched = repeated[src] | repeated[dst]
-                if touched.any():
-                    pending_tweets.append(tweet_rank[src[touched]])
-                    pending_keys.append(key[touched])
-                    pending_size += int(touched.sum())
-                    key = key[~touched]
-            del src, dst
-            add_counts(key)
-            if pending_size > chunk_pairs and stop < n:
-                settle_pending(int(tweet_rank[stop]))
+        bounds.append((start, stop))
         start = stop
+
+    def fold(chunk: _ChunkCounts, stop: int) -> None:
+        nonlocal pending_size
+        add_counts(chunk.keys, chunk.counts)
+        if len(chunk.pending_keys):
+            pending_tweets.append(chunk.pending_tweets)
+            pending_keys.append(chunk.pending_keys)
+            pending_size += len(chunk.pending_keys)
+        if pending_size > chunk_pairs and stop < n:
+            settle_pending(int(tweet_rank[stop]))
         if progress is not None:
             progress(int(cumulative[stop - 1]), work)
+
+    # numpy releases the GIL while it sorts and gathers, so chunks expand in parallel threads. They are folded in
+    # chunk order with at most `workers` in flight (memory stays bounded); the sums do not depend on the order.
+    workers = max(1, min(threads if threads is not None else (os.cpu_count() or 1), len(bounds)))
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        in_flight: deque[tuple[Future[_ChunkCounts], int]] = deque()
+        for start, stop in bounds:
+            in_flight.append((pool.submit(expand, start, stop), stop))
+            if len(in_flight) >= workers:
+                future, done_stop = in_flight.popleft()
+                fold(future.result(), done_stop)
+        while in_flight:
+            future, done_stop = in_flight.popleft()
+            fold(future.result(), done_stop)
 
     settle_pending(None)
     if counted_keys:
