@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 from typing import Annotated
 
-import numpy as np
+# numpy asks for transparent huge pages on its large arrays; where the kernel then compacts memory on demand (THP
+# defrag "madvise", common), a short-lived process spends more in page faults than it gains (measured: 1.35 s
+# vs 1.75 s end to end on 300k retweets). Set before numpy is imported; the environment still wins.
+os.environ.setdefault("NUMPY_MADVISE_HUGEPAGE", "0")
+
+import numpy as np  # noqa: E402
 import typer
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 

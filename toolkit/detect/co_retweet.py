@@ -130,21 +130,74 @@ def matching_event_pairs(
 def _merge_counts(
     keys: list[npt.NDArray[np.int64]], counts: list[npt.NDArray[np.int64]]
 ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
-    """Sum the counts of equal keys across partial results; returns sorted unique keys and their totals."""
+    """Sum the counts of equal keys across partial results (each sorted); returns sorted unique keys and totals."""
     if len(keys) == 1:
         return keys[0], counts[0]
     k = np.concatenate(keys)
     c = np.concatenate(counts)
-    # Each part is sorted: a stable sort (timsort) merges the runs rather than sorting from scratch.
-    order = np.argsort(k, kind="stable")
-    k = k[order]
-    c = c[order]
     if len(k) == 0:
         return k, c
-    starts = np.flatnonzero(np.concatenate(([True], k[1:] != k[:-1])))
-    running = np.cumsum(c)
-    totals = np.diff(np.concatenate(([0], running[np.append(starts[1:], len(k)) - 1])))
-    return k[starts], totals
+    # Each part is sorted, so a stable sort (timsort) only merges runs. When key and count fit one int64 together,
+    # sort the packed values: one pass, no argsort and gathers.
+    shift = int(c.max()).bit_length()
+    if int(k.max()) < (1 << (63 - shift)):
+        packed = k << shift
+        packed |= c
+        packed.sort(kind="stable")
+        k = packed >> shift
+        c = packed & ((1 << shift) - 1)
+    else:
+        order = np.argsort(k, kind="stable")
+        k = k[order]
+        c = c[order]
+    last = np.flatnonzero(np.append(k[1:] != k[:-1], True))
+    running = np.cumsum(c)[last]
+    running[1:] -= running[:-1].copy()
+    return k[last], running
+
+
+class _KeyCounter:
+    """Sums the counts of pair keys that arrive as sorted runs (one per chunk), in memory O(result + a few chunks).
+
+    Keys are split by account range into buckets; each bucket merges its runs when they outgrow what it has merged
+    (amortised O(P log P)), so a merge touches one bucket, not the whole result, and buckets merge in parallel.
+    """
+
+    def __init__(self, n_accounts: int, chunk_pairs: int, buckets: int = 64) -> None:
+        buckets = max(1, min(buckets, n_accounts))
+        self.bounds = (np.arange(1, buckets, dtype=np.int64) * n_accounts // buckets) * n_accounts
+        self.keys: list[list[npt.NDArray[np.int64]]] = [[] for _ in range(buckets)]
+        self.counts: list[list[npt.NDArray[np.int64]]] = [[] for _ in range(buckets)]
+        self.size = [0] * buckets
+        self.merged = [0] * buckets
+        self.min_merge = max(1, 8 * chunk_pairs // buckets)
+
+    def add(self, keys: npt.NDArray[np.int64], counts: npt.NDArray[np.int64]) -> None:
+        if len(keys) == 0:
+            return
+        cuts = np.searchsorted(keys, self.bounds).tolist()
+        for bucket, (lo, hi) in enumerate(zip([0, *cuts], [*cuts, len(keys)])):
+            if hi == lo:
+                continue
+            self.keys[bucket].append(keys[lo:hi])
+            self.counts[bucket].append(counts[lo:hi])
+            self.size[bucket] += hi - lo
+            if self.size[bucket] - self.merged[bucket] > max(self.min_merge, self.merged[bucket]):
+                self._merge(bucket)
+
+    def _merge(self, bucket: int) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+        if not self.keys[bucket]:
+            empty = np.zeros(0, dtype=np.int64)
+            return empty, empty
+        k, c = _merge_counts(self.keys[bucket], self.counts[bucket])
+        self.keys[bucket], self.counts[bucket] = [k], [c]
+        self.size[bucket] = self.merged[bucket] = len(k)
+        return k, c
+
+    def result(self, pool: ThreadPoolExecutor) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+        """All keys, sorted, with their total counts (buckets merged in ``pool``)."""
+        parts = list(pool.map(self._merge, range(len(self.keys))))
+        return np.concatenate([k for k, _ in parts]), np.concatenate([c for _, c in parts])
 
 
 def _count_keys(keys: npt.NDArray[np.int64]) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
@@ -241,27 +294,10 @@ def co_retweet_pairs(
     work = int(cumulative[-1])
     if progress is not None:
         progress(0, work)
-    counted_keys: list[npt.NDArray[np.int64]] = []
-    counted_weights: list[npt.NDArray[np.int64]] = []
-    counted_size = 0
-    merged_size = 0
+    counter = _KeyCounter(n_accounts, chunk_pairs)
     pending_tweets: list[npt.NDArray[np.int64]] = []
     pending_keys: list[npt.NDArray[np.int64]] = []
     pending_size = 0
-
-    def add_counts(uniq: npt.NDArray[np.int64], cnt: npt.NDArray[np.int64]) -> None:
-        nonlocal counted_size, merged_size, counted_keys, counted_weights
-        if len(uniq) == 0:
-            return
-        counted_keys.append(uniq)
-        counted_weights.append(cnt)
-        counted_size += len(uniq)
-        # Merge when the unmerged parts outgrow the merged result (and a few chunks): amortised O(P log P),
-        # memory O(result + chunk); most inputs merge once, at the end.
-        if counted_size - merged_size > max(8 * chunk_pairs, merged_size):
-            k, c = _merge_counts(counted_keys, counted_weights)
-            counted_keys, counted_weights = [k], [c]
-            counted_size = merged_size = len(k)
 
     def settle_pending(before_tweet: int | None) -> None:
         """Count the repeated-event entries of tweets that no later chunk can touch (all when None)."""
@@ -271,7 +307,7 @@ def co_retweet_pairs(
         t, k = _distinct_per_tweet(np.concatenate(pending_tweets), np.concatenate(pending_keys))
         cut = len(t) if before_tweet is None else int(np.searchsorted(t, before_tweet, side="left"))
         if cut:
-            add_counts(*_count_keys(k[:cut]))
+            counter.add(*_count_keys(k[:cut]))
         pending_tweets, pending_keys = [t[cut:]], [k[cut:]]
         pending_size = len(t) - cut
 
@@ -317,7 +353,7 @@ def co_retweet_pairs(
 
     def fold(chunk: _ChunkCounts, stop: int) -> None:
         nonlocal pending_size
-        add_counts(chunk.keys, chunk.counts)
+        counter.add(chunk.keys, chunk.counts)
         if len(chunk.pending_keys):
             pending_tweets.append(chunk.pending_tweets)
             pending_keys.append(chunk.pending_keys)
@@ -329,7 +365,7 @@ def co_retweet_pairs(
 
     # numpy releases the GIL while it sorts and gathers, so chunks expand in parallel threads. They are folded in
     # chunk order with at most `workers` in flight (memory stays bounded); the sums do not depend on the order.
-    workers = max(1, min(threads if threads is not None else (os.cpu_count() or 1), len(bounds)))
+    workers = max(1, threads if threads is not None else (os.cpu_count() or 1))
     with ThreadPoolExecutor(max_workers=workers) as pool:
         in_flight: deque[tuple[Future[_ChunkCounts], int]] = deque()
         for start, stop in bounds:
@@ -340,13 +376,10 @@ def co_retweet_pairs(
         while in_flight:
             future, done_stop = in_flight.popleft()
             fold(future.result(), done_stop)
-
-    settle_pending(None)
-    if counted_keys:
-        keys, weights = _merge_counts(counted_keys, counted_weights)
-    else:
-        keys, weights = empty, empty.copy()
+        settle_pending(None)
+        keys, weights = counter.result(pool)
     if min_weight > 1:
         strong = weights >= min_weight
         keys, weights = keys[strong], weights[strong]
-    return CoRetweetPairs(keys // n_accounts, keys % n_accounts, weights)
+    account_1, account_2 = np.divmod(keys, n_accounts)
+    return CoRetweetPairs(account_1, account_2, weights)
