@@ -71,6 +71,82 @@ def test_loading_twice_changes_no_count(store: GraphStore) -> None:
     assert store.read("MATCH ()-[r:RETWEETED]->() RETURN r.count AS n ORDER BY n") == retweeted
 
 
+RECOUNT = """
+MATCH (a:Account)-[:POSTED]->(rt:Tweet)-[:RETWEETS]->(:Tweet)<-[:POSTED]-(b:Account) WHERE b <> a
+RETURN a.id AS a, b.id AS b, count(DISTINCT rt) AS n, toString(min(rt.created_at)) AS first,
+       toString(max(rt.created_at)) AS last ORDER BY a, b
+"""
+SUMMARIES = """
+MATCH (a:Account)-[r:RETWEETED]->(b:Account)
+RETURN a.id AS a, b.id AS b, r.count AS n, toString(r.first_at) AS first, toString(r.last_at) AS last ORDER BY a, b
+"""
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_retweet_summaries_equal_a_recount_however_the_tweets_arrive(store: GraphStore, tmp_path: Path, seed: int) -> None:
+    """New retweets are added to RETWEETED batch by batch; re-loads, stubs gaining rows and originals whose author
+    arrives later are recounted. Whatever the order, files and batch size, the summaries equal a recount."""
+    import random
+
+    rng = random.Random(seed)
+    with open(DATA / "io_tweets.csv", encoding="utf-8", newline="") as handle:
+        header = next(csv.reader(handle))
+    accounts = [f"9{i:03d}" for i in range(12)]
+    originals = [(f"7{i:04d}", rng.choice(accounts)) for i in range(25)]
+    rows = [{"tweetid": tid, "userid": author, "tweet_time": f"2019-08-0{rng.randint(1, 3)} 1{rng.randint(0, 9)}:00",
+             "is_retweet": "False", "tweet_text": "original"} for tid, author in originals]
+    for i in range(160):
+        tid, author = rng.choice(originals)
+        rows.append({"tweetid": f"8{i:04d}", "userid": rng.choice(accounts), "is_retweet": "True",
+                     "tweet_time": f"2019-08-0{rng.randint(4, 6)} {rng.randint(10, 23)}:{rng.randint(0, 59):02d}",
+                     "retweet_tweetid": tid, "retweet_userid": author if rng.random() < 0.7 else "", "tweet_text": "RT"})
+    # Day 1: the originals and some retweets, shuffled (retweets before their original, some without its author);
+    # days 2 and 3: retweets only, as a nightly delta (added batch by batch), day 3 with new originals among them.
+    originals_rows, retweet_rows = rows[:20], rows[25:]
+    day1 = originals_rows + retweet_rows[:40]
+    rng.shuffle(day1)
+    day3 = rows[20:25] + retweet_rows[100:]
+    rng.shuffle(day3)
+    paths = []
+    # Replies on day 2 to retweets that arrive on day 3 make those stubs first (merged, not created, on day 3).
+    replies = [{"tweetid": f"6{i:04d}", "userid": rng.choice(accounts), "tweet_time": "2019-08-05 09:00",
+                "is_retweet": "False", "in_reply_to_tweetid": r["tweetid"], "tweet_text": "reply"}
+               for i, r in enumerate(retweet_rows[100:110])]
+    for part, chunk in enumerate((day1, retweet_rows[40:100] + replies, day3)):
+        path = tmp_path / f"tweets_{part}.csv"
+        with open(path, "w", encoding="utf-8", newline="") as handle:
+            writer = csv.DictWriter(handle, fieldnames=header, restval="")
+            writer.writeheader()
+            writer.writerows(chunk)
+        paths.append(path)
+    for path in paths:
+        load_files(store, "io-archive", [path], LoadOptions(batch_size=7, rejects_path=None))
+        assert store.read(SUMMARIES) == store.read(RECOUNT)
+    load_files(store, "io-archive", [paths[1]], LoadOptions(batch_size=5, force=True, rejects_path=None))
+    summaries = store.read(SUMMARIES)
+    assert summaries == store.read(RECOUNT)
+    assert sum(r["n"] for r in summaries) > 100
+
+
+def test_a_retweet_first_seen_as_a_stub_counts_when_its_row_arrives(store: GraphStore, tmp_path: Path) -> None:
+    with open(DATA / "io_tweets.csv", encoding="utf-8", newline="") as handle:
+        header = next(csv.reader(handle))
+    days = [
+        [{"tweetid": "71", "userid": "901", "tweet_time": "2019-08-01 10:00", "is_retweet": "False", "tweet_text": "o"}],
+        [{"tweetid": "72", "userid": "903", "tweet_time": "2019-08-02 10:00", "is_retweet": "False", "in_reply_to_tweetid": "81"}],
+        [{"tweetid": "81", "userid": "902", "tweet_time": "2019-08-03 10:00", "is_retweet": "True", "retweet_tweetid": "71"},
+         {"tweetid": "82", "userid": "902", "tweet_time": "2019-08-03 11:00", "is_retweet": "True", "retweet_tweetid": "71"}],
+    ]
+    for day, rows in enumerate(days):
+        path = tmp_path / f"day{day}.csv"
+        with open(path, "w", encoding="utf-8", newline="") as handle:
+            writer = csv.DictWriter(handle, fieldnames=header, restval="")
+            writer.writeheader()
+            writer.writerows(rows)
+        load_files(store, "io-archive", [path], LoadOptions(rejects_path=None))
+    assert store.read(SUMMARIES) == [{"a": "902", "b": "901", "n": 2, "first": "2019-08-03T10:00:00Z", "last": "2019-08-03T11:00:00Z"}]
+
+
 def test_real_coortweet_sample_loads_completely(store: GraphStore, real_data: Path) -> None:
     path = real_data / "coortweet_russian_coord_tweets.csv.gz"
     [result] = load_files(store, "shares", [path], LoadOptions(rejects_path=None))

@@ -34,7 +34,7 @@ class LoadContext:
 
     now: str
     dataset: str | None = None
-    retweeters: set[str] = field(default_factory=set)  # accounts whose RETWEETED summary needs a refresh
+    retweeters: set[str] = field(default_factory=set)  # accounts whose RETWEETED summary needs a recount
     retweeted_tweets: set[str] = field(default_factory=set)  # tweets that gained an author while retweeted already
     prefix_lengths: list[int] | None = None  # mapped prefix lengths of loaded networks (fetched once per load)
     account_values: dict[str, tuple[Any, ...]] = field(default_factory=dict)  # account id -> values written by this load
@@ -92,7 +92,7 @@ class TweetBatch:
 
 
 def split_rows(rows: Sequence[Row], ctx: LoadContext) -> TweetBatch:
-    """Take account and tweet rows apart (pure but for noting the load's retweeters in ``ctx``)."""
+    """Take account and tweet rows apart (pure; ``ctx`` is not changed)."""
     batch = TweetBatch()
     stubs, references = batch.stubs, batch.references
     for row in rows:
@@ -114,7 +114,6 @@ def split_rows(rows: Sequence[Row], ctx: LoadContext) -> TweetBatch:
         if original:
             batch.referenced.add(original)
             references["retweets"][(tweet_id, original)] = None
-            ctx.retweeters.add(author_id)
             if row["retweet_author"]:
                 stubs.setdefault(row["retweet_author"], None)
                 batch.posted[(row["retweet_author"], original)] = None
@@ -167,9 +166,11 @@ def prepare_tweets(store: GraphStore, rows: Sequence[Row], ctx: LoadContext) -> 
     remembered = set(batch.tweets).difference(unknown)
     _remember_batch(batch, changed, new_stubs, tweet_stubs, members, ctx)
 
-    def finish(returned: Mapping[str, list[Any]]) -> None:
+    def finish(returned: Mapping[str, list[Any]], merged_only: bool) -> None:
         ctx.retweeted_tweets.update(returned.get("tweets", ()))
         ctx.retweeted_tweets.update(returned.get("posted", ()))
+        known = set(batch.tweets) if merged_only else remembered.union(returned.get("tweets-known", ()))
+        ctx.retweeters.update(_retweets_split(batch, known)[1])
 
     return BatchPlan(
         len(rows), first,
@@ -179,9 +180,27 @@ def prepare_tweets(store: GraphStore, rows: Sequence[Row], ctx: LoadContext) -> 
     )
 
 
+def _retweets_split(batch: TweetBatch, known: set[str]) -> tuple[list[str], set[str]]:
+    """Retweets this batch CREATEs with their RETWEETS relationship (counted into RETWEETED in the same transaction),
+    and the retweeters whose RETWEETED summaries need a full recount at the end of the file instead (retweets that
+    existed already, e.g. loaded before or stubs gaining their row, or a tweet given with two originals)."""
+    created: dict[str, None] = {}
+    recount: set[str] = set()
+    for tweet_id, original in batch.references["retweets"]:
+        row = batch.tweets.get(tweet_id)
+        if row is None:
+            continue
+        if tweet_id in known or tweet_id in created or row["retweet_of"] != original:
+            recount.add(row["author_id"])
+            created.pop(tweet_id, None)
+        else:
+            created[tweet_id] = None
+    return list(created), recount
+
+
 def _tweet_steps(batch: TweetBatch, known: set[str], new_posted: list[tuple[str, str]]) -> list[Step]:
     """The steps after the existence check: CREATE the tweets not in ``known``, MERGE the others (and any
-    relationship the CREATE does not cover)."""
+    relationship the CREATE does not cover), then add the created retweets to the RETWEETED summaries."""
     created = [row for tweet_id, row in batch.tweets.items() if tweet_id not in known]
     merged = [row for tweet_id, row in batch.tweets.items() if tweet_id in known]
     leftover: dict[str, list[tuple[str, str]]] = {}
@@ -194,6 +213,7 @@ def _tweet_steps(batch: TweetBatch, known: set[str], new_posted: list[tuple[str,
             else:
                 firsts[kind][src] = dst
     new_mentions = [(t, a) for t, a in batch.mentions if t not in known]
+    created_retweets = _retweets_split(batch, known)[0]
     old_mentions = [(t, a) for t, a in batch.mentions if t in known]
     return [
         _tweets_create_step(created, firsts, new_mentions),
@@ -201,6 +221,7 @@ def _tweet_steps(batch: TweetBatch, known: set[str], new_posted: list[tuple[str,
         Step("posted", {"authors": [a for a, _ in new_posted], "ids": [t for _, t in new_posted]}, len(new_posted), returns=True),
         *(_pairs_step(kind, leftover[kind]) for kind in REFERENCE_KINDS),
         Step("mentions", {"tweets": [t for t, _ in old_mentions], "accounts": [a for _, a in old_mentions]}, len(old_mentions)),
+        Step("retweeted-add", {"ids": created_retweets}, len(created_retweets)),
     ]
 
 
@@ -326,8 +347,9 @@ def _pairs_step(statement: str, pairs: list[tuple[str, str]]) -> Step:
 
 
 def refresh_retweeted(store: GraphStore, ctx: LoadContext, counts: WriteCounts, batch_size: int = 5000) -> None:
-    """Recompute RETWEETED {count, first_at, last_at} for every retweeter this load touched (idempotent): the
-    retweeters in the file, and the earlier retweeters of tweets that gained their author in this load."""
+    """Recount RETWEETED {count, first_at, last_at} from the tweet graph (idempotent) where adding this load's new
+    retweets batch by batch was not enough: retweeters of retweets that existed already (a re-load, stubs gaining
+    their row) and the earlier retweeters of tweets that gained their author in this load."""
     retweeted = sorted(ctx.retweeted_tweets)
     for start in range(0, len(retweeted), 10_000):
         found = read_rows(store, "retweeters-of", ids=retweeted[start : start + 10_000])
