@@ -12,7 +12,7 @@ import pytest
 from netforensics.detect import pipeline
 from netforensics.detect.features import account_signals, community_features
 from netforensics.detect.layers import build_layers
-from netforensics.detect.pipeline import DetectionParams, run_detection, write_communities
+from netforensics.detect.pipeline import DetectionParams, community_writes, run_detection, write_and_apply_roles
 from netforensics.detect.scoring import score_communities
 from netforensics.errors import NetforensicsError
 from netforensics.graph.projection import project
@@ -69,8 +69,7 @@ def test_one_time_retweeter_inside_the_operations_community_is_not_an_amplifier(
     scores = score_communities(features, params.scoring)
     assert scores.verdict[1:] == ["inauthentic", "organic"]
     detection_writes.start_run(scenario, "run-forced", params.as_dict(), "test")
-    write_communities(scenario, "run-forced", p, labels, signals, features, scores)
-    assigned = detection_writes.apply_role_rules(scenario, "run-forced")
+    assigned = write_and_apply_roles(scenario, "run-forced", community_writes(p, labels, signals, features, scores), {})
     roles = {a.account_id: a.role for a in assigned}
     assert {a for a in roles if roles[a] == "core"} == set(CORE)
     assert {a for a in roles if roles[a] == "amplifier"} == set(AMPLIFIERS)

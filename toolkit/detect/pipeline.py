@@ -198,18 +198,6 @@ def community_writes(p: Projection, labels: IntArray, signals: AccountSignals, f
                            _signal_columns(signals, flaggable))
 
 
-def write_communities(store: GraphStore, run_id: str, p: Projection, labels: IntArray, signals: AccountSignals,
-                      features: CommunityFeatures, scores: CommunityScores,
-                      assign_ids: AssignIds | None = None) -> tuple[IntArray, list[CommunitySummary]]:
-    """Write the run's communities and memberships (signals stored for members of communities that are not plainly
-    organic, where the role rules look); returns the community id per account and the community summaries."""
-    w = community_writes(p, labels, signals, features, scores, assign_ids)
-    detection_writes.write_communities(store, run_id, w.community_rows)
-    detection_writes.write_memberships(store, run_id, w.plain_nodes, w.plain_communities)
-    detection_writes.write_member_signals(store, run_id, w.flagged_nodes, w.flagged_communities, w.flagged_signals)
-    return w.community, w.summaries
-
-
 def write_and_apply_roles(store: GraphStore, run_id: str, w: CommunityWrites,
                           timings: dict[str, float]) -> list[RoleAssignment]:
     """Write the communities, then two things at once, since neither reads what the other writes: the plain
