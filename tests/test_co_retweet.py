@@ -98,11 +98,27 @@ def test_matches_naive_definition_whatever_the_chunking_and_threads(seed: int) -
     expected = reference(account, tweet, time, window, min_weight)
     for chunk_pairs in (1, 3, 17, 1 << 20):
         for threads in (1, 2, 3):
-            got = co_retweet_pairs(account, tweet, time, window, min_weight=min_weight, chunk_pairs=chunk_pairs, threads=threads)
-            assert as_dict(got) == expected
+            for raw_bytes in (0, 1 << 30):  # counted chunk by chunk, or all keys kept and sorted once
+                got = co_retweet_pairs(account, tweet, time, window, min_weight=min_weight, chunk_pairs=chunk_pairs,
+                                       threads=threads, raw_bytes=raw_bytes)
+                assert as_dict(got) == expected
     shuffled = rng.permutation(n)
     got = co_retweet_pairs(account[shuffled], tweet[shuffled], time[shuffled], window, min_weight=min_weight)
     assert as_dict(got) == expected
+
+
+@pytest.mark.parametrize("raw_bytes", [0, 1 << 30])
+def test_large_account_indices_match_the_naive_definition(raw_bytes: int) -> None:
+    """Millions of account indices: pair keys beyond 32 bits within one bucket take the 64-bit path."""
+    rng = np.random.default_rng(5)
+    n = 400
+    account = rng.choice([0, 7, 1_500_000, 2_999_999, 2_000_001, 123_456], n)
+    tweet = rng.integers(0, 4, n)
+    time = rng.integers(0, 30, n).astype(float)
+    expected = reference(account, tweet, time, 5.0, 1)
+    for chunk_pairs in (3, 1 << 20):
+        got = co_retweet_pairs(account, tweet, time, 5.0, chunk_pairs=chunk_pairs, raw_bytes=raw_bytes)
+        assert as_dict(got) == expected
 
 
 def test_empty_input() -> None:

@@ -26,13 +26,15 @@ import os
 from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import numpy as np
 import numpy.typing as npt
 
 #: Event pairs expanded at once; about 100 bytes each in flight, so the default keeps a chunk near 100 MB.
 DEFAULT_CHUNK_PAIRS = 1 << 20
+#: Up to this many bytes of event pair keys (8 each) are kept whole and sorted once, rather than counted per chunk.
+RAW_BYTES = 1 << 30
 
 # key = a * n_accounts + b must fit in int64.
 _MAX_ACCOUNTS = 3_037_000_499
@@ -59,10 +61,11 @@ class _SortedEvents(NamedTuple):
 
 
 class _ChunkCounts(NamedTuple):
-    keys: npt.NDArray[np.int64]  # distinct pair keys of the chunk, sorted
-    counts: npt.NDArray[np.int64]  # how many tweets gave each key
+    keys: npt.NDArray[np.int64]  # distinct pair keys of the chunk, sorted (raw: every key, grouped by bucket)
+    counts: npt.NDArray[np.int64]  # how many tweets gave each key (raw: empty)
     pending_tweets: npt.NDArray[np.int64]  # entries touching repeated events: tweet rank ...
     pending_keys: npt.NDArray[np.int64]  # ... and pair key, made distinct per tweet later
+    bucket_offsets: npt.NDArray[np.int64] | None = None  # raw keys: where each bucket's keys start (and end)
 
 
 def _validate(
@@ -157,16 +160,19 @@ def _merge_counts(
 
 
 class _KeyCounter:
-    """Sums the counts of pair keys that arrive as sorted runs (one per chunk), in memory O(result + a few chunks).
+    """Sums the counts of pair keys that arrive as sorted runs (one per chunk), in memory O(result + a few chunks),
+    or as raw keys (each counting 1) when the caller can afford to hold every key until the end.
 
     Keys are split by account range into buckets; each bucket merges its runs when they outgrow what it has merged
     (amortised O(P log P)), so a merge touches one bucket, not the whole result, and buckets merge in parallel.
+    Raw keys are only grouped by bucket: each is sorted once, in its bucket, at the end.
     """
 
     def __init__(self, n_accounts: int, chunk_pairs: int, buckets: int = 64) -> None:
         buckets = max(1, min(buckets, n_accounts))
         self.bounds = (np.arange(1, buckets, dtype=np.int64) * n_accounts // buckets) * n_accounts
         self.keys: list[list[npt.NDArray[np.int64]]] = [[] for _ in range(buckets)]
+        self.raw: list[list[npt.NDArray[np.int64]]] = [[] for _ in range(buckets)]
         self.counts: list[list[npt.NDArray[np.int64]]] = [[] for _ in range(buckets)]
         self.size = [0] * buckets
         self.merged = [0] * buckets
@@ -185,7 +191,31 @@ class _KeyCounter:
             if self.size[bucket] - self.merged[bucket] > max(self.min_merge, self.merged[bucket]):
                 self._merge(bucket)
 
+    def group(self, keys: npt.NDArray[np.int64]) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+        """Raw keys reordered so each bucket's keys are contiguous, and the offsets of the buckets (thread-safe)."""
+        bucket = np.searchsorted(self.bounds, keys, side="right")
+        offsets = np.zeros(len(self.bounds) + 2, dtype=np.int64)
+        np.cumsum(np.bincount(bucket, minlength=len(self.bounds) + 1), out=offsets[1:])
+        # A stable argsort of small integers is a radix sort: linear, unlike sorting the keys themselves.
+        return keys[np.argsort(bucket.astype(np.uint16), kind="stable")], offsets
+
+    def add_raw(self, keys: npt.NDArray[np.int64], offsets: npt.NDArray[np.int64]) -> None:
+        for bucket in np.flatnonzero(np.diff(offsets)).tolist():
+            self.raw[bucket].append(keys[offsets[bucket]:offsets[bucket + 1]])
+
     def _merge(self, bucket: int) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+        if self.raw[bucket]:
+            raw = np.concatenate(self.raw[bucket]) if len(self.raw[bucket]) > 1 else self.raw[bucket][0].copy()
+            self.raw[bucket] = []
+            low = int(self.bounds[bucket - 1]) if bucket else 0
+            if int(raw.max()) - low < (1 << 32):
+                # Sorting 32-bit offsets from the bucket's first key is markedly faster than sorting 64-bit keys.
+                offsets, c = _count_keys((raw - low).astype(np.uint32))
+                k = offsets.astype(np.int64) + low
+            else:
+                k, c = _count_keys(raw)
+            self.keys[bucket].append(k)
+            self.counts[bucket].append(c)
         if not self.keys[bucket]:
             empty = np.zeros(0, dtype=np.int64)
             return empty, empty
@@ -200,7 +230,7 @@ class _KeyCounter:
         return np.concatenate([k for k, _ in parts]), np.concatenate([c for _, c in parts])
 
 
-def _count_keys(keys: npt.NDArray[np.int64]) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+def _count_keys(keys: npt.NDArray[Any]) -> tuple[npt.NDArray[Any], npt.NDArray[np.int64]]:
     """Sorted distinct keys and how often each occurs (sorts ``keys`` in place)."""
     keys.sort()
     starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
@@ -232,6 +262,7 @@ def co_retweet_pairs(
     progress: ProgressCallback | None = None,
     max_partners: int | None = None,
     threads: int | None = None,
+    raw_bytes: int = RAW_BYTES,
 ) -> CoRetweetPairs:
     """Weighted co-retweet account pairs from retweet events.
 
@@ -249,7 +280,9 @@ def co_retweet_pairs(
       (in time order): a burst of ``k`` retweeters yields about ``k * max_partners`` pairs instead of ``k^2 / 2``,
       still one connected band. ``None`` (the default, and what ``netforensics network co-retweet`` uses) is the
       exact definition above; the detection layer caps it (see ``LayerParams.co_retweet_max_partners``);
-    * ``threads`` — chunks expanded in parallel (default: the machine's cores; the result does not depend on it).
+    * ``threads`` — chunks expanded in parallel (default: the machine's cores; the result does not depend on it);
+    * ``raw_bytes`` — when all event pairs fit in this many bytes (8 each), keep them and sort once at the end (faster);
+      beyond it, count chunk by chunk so memory follows the result, not the work (the result does not depend on it).
 
     Output: :class:`CoRetweetPairs` ``(account_1, account_2, weight)``, int64 arrays sorted by
     ``(account_1, account_2)``, with ``account_1 < account_2`` (the same integer indices as the input) and
@@ -295,6 +328,9 @@ def co_retweet_pairs(
     if progress is not None:
         progress(0, work)
     counter = _KeyCounter(n_accounts, chunk_pairs)
+    # Every event pair's key can be held until the end (8 bytes each): group them by bucket and sort each once
+    # there, instead of sorting every chunk and merging the runs. Otherwise count per chunk to bound memory.
+    keep_raw = work * 8 <= raw_bytes
     pending_tweets: list[npt.NDArray[np.int64]] = []
     pending_keys: list[npt.NDArray[np.int64]] = []
     pending_size = 0
@@ -341,6 +377,9 @@ def co_retweet_pairs(
         del src, dst
         if len(key) == 0:
             return _ChunkCounts(empty, empty, touched_tweets, touched_keys)
+        if keep_raw:
+            grouped, offsets = counter.group(key)
+            return _ChunkCounts(grouped, empty, touched_tweets, touched_keys, offsets)
         return _ChunkCounts(*_count_keys(key), touched_tweets, touched_keys)
 
     bounds = []
@@ -353,7 +392,10 @@ def co_retweet_pairs(
 
     def fold(chunk: _ChunkCounts, stop: int) -> None:
         nonlocal pending_size
-        counter.add(chunk.keys, chunk.counts)
+        if chunk.bucket_offsets is not None:
+            counter.add_raw(chunk.keys, chunk.bucket_offsets)
+        else:
+            counter.add(chunk.keys, chunk.counts)
         if len(chunk.pending_keys):
             pending_tweets.append(chunk.pending_tweets)
             pending_keys.append(chunk.pending_keys)
