@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
@@ -17,8 +18,8 @@ import typer
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from netforensics.cli.console import err_console
-from netforensics.detect.co_retweet import co_retweet_pairs
-from netforensics.detect.share_events import read_share_events, write_pairs_csv
+from netforensics.detect.co_retweet import CoRetweetPairs, co_retweet_pair_blocks
+from netforensics.detect.share_events import read_share_events, write_pair_blocks_csv
 
 app = typer.Typer(
     help="Compute account-account coordination networks from share files (no Neo4j needed).", no_args_is_help=True
@@ -88,13 +89,23 @@ def co_retweet_command(
                 )
             progress.update(pairing, completed=done, total=total)
 
-        pairs = co_retweet_pairs(events.account, events.tweet, events.time, window, min_weight=min_weight, progress=on_pairs)
-        progress.update(pairing, description=f"writing {out.name}")
-        write_pairs_csv(pairs.account_1, pairs.account_2, pairs.weight, events.account_ids, out)
+        # Pairs are written block by block as they are counted: the whole network is never in memory at once.
+        paired = np.zeros(len(events.account_ids), dtype=bool)
+        n_pairs = 0
 
-    paired = np.zeros(len(events.account_ids), dtype=bool)
-    paired[pairs.account_1] = True
-    paired[pairs.account_2] = True
+        def counted(blocks: Iterator[CoRetweetPairs]) -> Iterator[CoRetweetPairs]:
+            nonlocal n_pairs
+            progress.update(pairing, description=f"pairing retweets, writing {out.name}")
+            for block in blocks:
+                paired[block.account_1] = True
+                paired[block.account_2] = True
+                n_pairs += len(block.weight)
+                yield block
+            progress.update(pairing, description=f"wrote {out.name}")
+
+        blocks = co_retweet_pair_blocks(events.account, events.tweet, events.time, window, min_weight=min_weight,
+                                        progress=on_pairs)
+        write_pair_blocks_csv(counted(blocks), events.account_ids, out)
     accounts = int(paired.sum())
     notes = []
     if events.duplicates_dropped:
@@ -102,7 +113,7 @@ def co_retweet_command(
     if events.rows_skipped:
         notes.append(f"{events.rows_skipped:,} rows skipped (no account, tweet or readable time)")
     err_console.print(
-        f"{len(pairs.weight):,} pairs among {accounts:,} accounts from {len(events):,} retweets of "
+        f"{n_pairs:,} pairs among {accounts:,} accounts from {len(events):,} retweets of "
         f"{len(events.tweet_ids):,} tweets (window {window:g} s, min weight {min_weight}) "
         f"in {time.perf_counter() - started:.2f} s → {out}" + (f"; {'; '.join(notes)}" if notes else ""),
         highlight=False,

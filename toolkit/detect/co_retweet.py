@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, NamedTuple
 
@@ -203,7 +203,7 @@ class _KeyCounter:
         for bucket in np.flatnonzero(np.diff(offsets)).tolist():
             self.raw[bucket].append(keys[offsets[bucket]:offsets[bucket + 1]])
 
-    def _merge(self, bucket: int) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    def _merge(self, bucket: int, final: bool = False) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
         if self.raw[bucket]:
             raw = np.concatenate(self.raw[bucket]) if len(self.raw[bucket]) > 1 else self.raw[bucket][0].copy()
             self.raw[bucket] = []
@@ -220,14 +220,20 @@ class _KeyCounter:
             empty = np.zeros(0, dtype=np.int64)
             return empty, empty
         k, c = _merge_counts(self.keys[bucket], self.counts[bucket])
-        self.keys[bucket], self.counts[bucket] = [k], [c]
-        self.size[bucket] = self.merged[bucket] = len(k)
+        # The final merge hands the bucket over: the counter keeps nothing, so memory falls as blocks are consumed.
+        self.keys[bucket], self.counts[bucket] = ([], []) if final else ([k], [c])
+        self.size[bucket] = self.merged[bucket] = 0 if final else len(k)
         return k, c
 
-    def result(self, pool: ThreadPoolExecutor) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
-        """All keys, sorted, with their total counts (buckets merged in ``pool``)."""
-        parts = list(pool.map(self._merge, range(len(self.keys))))
-        return np.concatenate([k for k, _ in parts]), np.concatenate([c for _, c in parts])
+    def blocks(self, pool: ThreadPoolExecutor, ahead: int) -> Iterator[tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]]:
+        """Each bucket's keys, sorted, with their total counts, in key order (merged in ``pool``, ``ahead`` at a time)."""
+        in_flight: deque[Future[tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]]] = deque()
+        for bucket in range(len(self.keys)):
+            in_flight.append(pool.submit(self._merge, bucket, True))
+            if len(in_flight) > ahead:
+                yield in_flight.popleft().result()
+        while in_flight:
+            yield in_flight.popleft().result()
 
 
 def _count_keys(keys: npt.NDArray[Any]) -> tuple[npt.NDArray[Any], npt.NDArray[np.int64]]:
@@ -264,7 +270,37 @@ def co_retweet_pairs(
     threads: int | None = None,
     raw_bytes: int = RAW_BYTES,
 ) -> CoRetweetPairs:
-    """Weighted co-retweet account pairs from retweet events.
+    """Weighted co-retweet account pairs from retweet events, as one :class:`CoRetweetPairs`.
+
+    The concatenation of :func:`co_retweet_pair_blocks` (same arguments; see there for the definition and options).
+    """
+    blocks = list(co_retweet_pair_blocks(account, tweet, time, window, min_weight=min_weight, chunk_pairs=chunk_pairs,
+                                         progress=progress, max_partners=max_partners, threads=threads,
+                                         raw_bytes=raw_bytes))
+    if not blocks:
+        empty = np.zeros(0, dtype=np.int64)
+        return CoRetweetPairs(empty, empty.copy(), empty.copy())
+    if len(blocks) == 1:
+        return blocks[0]
+    return CoRetweetPairs(*(np.concatenate([block[i] for block in blocks]) for i in range(3)))
+
+
+def co_retweet_pair_blocks(
+    account: npt.ArrayLike,
+    tweet: npt.ArrayLike,
+    time: npt.ArrayLike,
+    window: float,
+    *,
+    min_weight: int = 1,
+    chunk_pairs: int = DEFAULT_CHUNK_PAIRS,
+    progress: ProgressCallback | None = None,
+    max_partners: int | None = None,
+    threads: int | None = None,
+    raw_bytes: int = RAW_BYTES,
+) -> Iterator[CoRetweetPairs]:
+    """Weighted co-retweet account pairs from retweet events, in consecutive blocks (a range of ``account_1`` each).
+
+    A caller that writes the pairs out block by block never holds the whole result (the CLI does this).
 
     Inputs (aligned one-dimensional arrays, one entry per retweet event; any order):
 
@@ -284,8 +320,8 @@ def co_retweet_pairs(
     * ``raw_bytes`` — when all event pairs fit in this many bytes (8 each), keep them and sort once at the end (faster);
       beyond it, count chunk by chunk so memory follows the result, not the work (the result does not depend on it).
 
-    Output: :class:`CoRetweetPairs` ``(account_1, account_2, weight)``, int64 arrays sorted by
-    ``(account_1, account_2)``, with ``account_1 < account_2`` (the same integer indices as the input) and
+    Output: :class:`CoRetweetPairs` blocks ``(account_1, account_2, weight)``, int64 arrays sorted by
+    ``(account_1, account_2)`` within and across blocks (empty blocks are skipped), with ``account_1 < account_2`` (the same integer indices as the input) and
     ``weight`` = number of distinct original tweets both accounts retweeted within ``window`` seconds of each
     other. Repeated retweets of one tweet by one account count once for that tweet; self pairs are never reported.
 
@@ -301,7 +337,7 @@ def co_retweet_pairs(
     if n == 0:
         if progress is not None:
             progress(0, 0)
-        return CoRetweetPairs(empty, empty.copy(), empty.copy())
+        return
     n_accounts = int(acc_in.max()) + 1
     if n_accounts > _MAX_ACCOUNTS:
         raise ValueError(f"account indices up to {n_accounts - 1} do not fit the int64 pair key; factorise ids first")
@@ -419,9 +455,10 @@ def co_retweet_pairs(
             future, done_stop = in_flight.popleft()
             fold(future.result(), done_stop)
         settle_pending(None)
-        keys, weights = counter.result(pool)
-    if min_weight > 1:
-        strong = weights >= min_weight
-        keys, weights = keys[strong], weights[strong]
-    account_1, account_2 = np.divmod(keys, n_accounts)
-    return CoRetweetPairs(account_1, account_2, weights)
+        for keys, weights in counter.blocks(pool, ahead=workers):
+            if min_weight > 1:
+                strong = weights >= min_weight
+                keys, weights = keys[strong], weights[strong]
+            if len(keys):
+                account_1, account_2 = np.divmod(keys, n_accounts)
+                yield CoRetweetPairs(account_1, account_2, weights)

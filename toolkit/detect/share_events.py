@@ -21,7 +21,7 @@ import io
 import os
 from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -262,33 +262,45 @@ def write_pairs_csv(
     batch_rows: int = 1 << 19,
     threads: int = os.cpu_count() or 1,
 ) -> None:
-    """Write ``account_1,account_2,weight`` (indices turned into ids, rows in the given order) as CSV.
+    """Write ``account_1,account_2,weight`` (indices turned into ids, rows in the given order) as CSV; see
+    :func:`write_pair_blocks_csv`."""
+    write_pair_blocks_csv([(account_1, account_2, weight)], account_ids, path, batch_rows, threads)
 
-    The header is plain; ids are quoted only if one of them holds a comma, quote or line break. Rows are converted
-    and written ``batch_rows`` at a time (``threads`` batches encoded in parallel), so memory stays flat however many pairs there are. NetforensicsError if
-    the file cannot be written.
+
+def write_pair_blocks_csv(
+    blocks: Iterable[tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64]]],
+    account_ids: pa.Array,
+    path: Path | str,
+    batch_rows: int = 1 << 19,
+    threads: int = os.cpu_count() or 1,
+) -> None:
+    """Write blocks of ``(account_1, account_2, weight)`` index arrays, in order, as one CSV with ids for indices.
+
+    The header is plain; ids are quoted only if one of them holds a comma, quote or line break. Each block is
+    consumed as it comes (a generator of blocks never has to exist whole) and encoded ``batch_rows`` rows at a time,
+    ``threads`` batches in parallel (Arrow releases the GIL) and written in order. NetforensicsError if the file
+    cannot be written.
     """
     options = pacsv.WriteOptions(
         quoting_style="needed" if ids_need_quoting(account_ids) else "none", include_header=False
     )
 
-    def encode(start: int) -> pa.Buffer:
-        end = start + batch_rows
+    def encode(account_1: npt.NDArray[np.int64], account_2: npt.NDArray[np.int64], weight: npt.NDArray[np.int64]) -> pa.Buffer:
         sink = pa.BufferOutputStream()
-        pacsv.write_csv(pairs_table(account_1[start:end], account_2[start:end], weight[start:end], account_ids), sink,
-                        write_options=options)
+        pacsv.write_csv(pairs_table(account_1, account_2, weight, account_ids), sink, write_options=options)
         return sink.getvalue()
 
     try:
         with open(path, "wb") as out, ThreadPoolExecutor(max_workers=threads) as pool:
             # Arrow quotes header names whatever the style; write a plain one.
             out.write(b"account_1,account_2,weight\n")
-            # Batches are encoded in parallel (Arrow releases the GIL) and written in order, `threads` at a time.
             in_flight: deque[Future[pa.Buffer]] = deque()
-            for start in range(0, len(weight), batch_rows):
-                in_flight.append(pool.submit(encode, start))
-                if len(in_flight) >= threads:
-                    out.write(in_flight.popleft().result())
+            for account_1, account_2, weight in blocks:
+                for start in range(0, len(weight), batch_rows):
+                    end = start + batch_rows
+                    in_flight.append(pool.submit(encode, account_1[start:end], account_2[start:end], weight[start:end]))
+                    if len(in_flight) >= threads:
+                        out.write(in_flight.popleft().result())
             while in_flight:
                 out.write(in_flight.popleft().result())
     except (OSError, pa.ArrowException) as err:
