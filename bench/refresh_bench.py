@@ -8,7 +8,8 @@ Steps (the database is wiped first; use a throw-away data home):
 2. day 1: ``refresh --inbox day1`` (loads everything else, first run);
 3. a full detection run on the same graph (``run_detection``: what ``netforensics clusters`` does), timed;
 4. day 2: the delta file is added to the inbox and ``refresh`` runs again (loads the delta, seeded detection,
-   lineage, diff), timed;
+   lineage, diff), timed; then a second full detection run on the graph with the delta, timed (page-cache warmth
+   differs between the runs, so the refresh is compared with both);
 5. prints: the delta's share of tweets, both times and their ratio (refresh / full run; the refresh includes loading
    the delta), the share of accounts flagged in both runs that keep their community id (target ≥ 95%), the lineage
    counts, and the refresh's scorecard against the labels.
@@ -88,14 +89,23 @@ def main() -> None:
             started = time.perf_counter()
             second = refresh(store, day1, DetectionParams(seed=args.seed))
             refresh_seconds = time.perf_counter() - started
+            second_card = read_current_run(store)
             print(f"day 2 refresh (load the delta + seeded run + lineage): {refresh_seconds:.1f} s  (steps: " +
                   ", ".join(f"{k} {v:.1f}" for k, v in second.timings.items()) + ")")
-            print(f"ratio refresh / full run: {refresh_seconds / full_seconds:.2f}  (target: below 1)")
+            # Caches differ between the two full runs (the first follows day 1's load, the second the refresh): both
+            # are reported, and the refresh is compared with each.
+            started = time.perf_counter()
+            again = run_detection(store, DetectionParams(seed=args.seed))
+            again_seconds = time.perf_counter() - started
+            print(f"full detection run again (graph with the delta): {again_seconds:.1f} s  (phases: " +
+                  ", ".join(f"{k} {v:.1f}" for k, v in again.timings.items()) + ")")
+            print(f"ratio refresh / full run: {refresh_seconds / full_seconds:.2f} (before) and "
+                  f"{refresh_seconds / again_seconds:.2f} (after)  (target: below 1)")
             print(f"flagged accounts keeping their community id: {second.flagged_id_stability}  (target ≥ 0.95)")
             print(f"lineage: {second.kinds}")
             for sentence in second.sentences[:12]:
                 print(f"  • {sentence}")
-            card = scorecard(read_labels(generated / "labels.csv"), read_current_run(store))
+            card = scorecard(read_labels(generated / "labels.csv"), second_card)
             print(f"scorecard after the refresh: inauthentic F1 {card.inauthentic.f1:.3f}, core F1 {card.core.f1:.3f}, "
                   f"amplifier F1 {card.amplifier.f1:.3f}, organic flagged {card.organic_flagged_share:.2%}")
             del first
