@@ -1,0 +1,38 @@
+"""The CLI imports only the command being run (start-up time of `network co-retweet`, `--version`, ...)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from netforensics.cli import COMMANDS, build_app, command_name
+
+
+@pytest.mark.parametrize(("argv", "expected"), [
+    (["network", "co-retweet", "f.csv"], "network"),
+    (["--uri", "bolt://host:7687", "-v", "clusters", "--json"], "clusters"),
+    (["--password-file", "p.txt", "--database", "db", "load", "ips", "x.csv"], "load"),
+    (["--uri=bolt://host:7687", "explain", "42"], "explain"),
+    (["--help"], None),
+    ([], None),
+    (["no-such-command"], None),
+])
+def test_command_name_skips_root_options_and_their_values(argv: list[str], expected: str | None) -> None:
+    assert command_name(argv) == expected
+
+
+def test_one_command_tree_registers_only_that_command() -> None:
+    from typer.main import get_command
+
+    assert set(get_command(build_app("network")).commands) == {"network"}  # type: ignore[attr-defined]
+    assert set(get_command(build_app()).commands) == set(COMMANDS)  # type: ignore[attr-defined]
+
+
+def test_network_co_retweet_does_not_import_detection_or_the_driver() -> None:
+    code = ("import sys; from netforensics.cli import build_app, command_name; "
+            "build_app(command_name(['network', 'co-retweet'])); "
+            "print(sorted(m for m in ('igraph', 'leidenalg', 'neo4j', 'netforensics.detect.pipeline') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
