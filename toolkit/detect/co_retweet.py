@@ -384,7 +384,8 @@ def co_retweet_pair_blocks(
         pending_size = len(t) - cut
 
     def expand(start: int, stop: int) -> _ChunkCounts:
-        """Event pairs of events start..stop-1 as counted pair keys (plus the entries touching repeated events)."""
+        """Event pairs of events start..stop-1 as pair keys, counted (or, with ``keep_raw``, only grouped by bucket),
+        plus the entries touching repeated events. Runs in a worker thread: it reads shared arrays, writes none."""
         base = int(cumulative[start - 1]) if start else 0
         counts = partners[start:stop]
         total = int(cumulative[stop - 1]) - base
