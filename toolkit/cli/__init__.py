@@ -7,6 +7,7 @@ and the exit code documented in :mod:`netforensics.errors`; tracebacks are never
 
 from __future__ import annotations
 
+import functools
 import importlib
 import logging
 import sys
@@ -43,6 +44,7 @@ COMMANDS: dict[str, tuple[str, str, bool]] = {
 _VALUE_OPTIONS = {"--uri", "--username", "--database", "--password-file"}
 
 
+@functools.cache
 def build_app(only: str | None = None) -> typer.Typer:
     """The command tree; with ``only`` a known command name, just that command (the rest are not imported)."""
     root = typer.Typer(

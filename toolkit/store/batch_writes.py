@@ -90,28 +90,25 @@ def write_batch(store: GraphStore, steps: Sequence[Step], counts: WriteCounts, t
 class BatchPlan:
     """Everything one batch writes, prepared ahead of its turn (plain Python, on the parsing thread): ``steps``,
     then the steps ``then`` derives from their returned ids (same transaction), or ``merge_only`` instead when a
-    ``CREATE`` met a node created concurrently; ``finish`` gets the returned ids once the batch is committed, and
-    whether ``merge_only`` replaced ``then``."""
+    ``CREATE`` met a node created concurrently; ``finish`` gets the returned ids once the batch is committed."""
 
     rows: int
     steps: list[Step]
     then: Plan | None = None
     merge_only: Plan | None = None
-    finish: Callable[[Mapping[str, list[Any]], bool], None] | None = None
+    finish: Callable[[Mapping[str, list[Any]]], None] | None = None
 
 
 def write_plan(store: GraphStore, plan: BatchPlan, counts: WriteCounts) -> None:
     """Write one prepared batch (:func:`write_batch`), falling back to ``merge_only`` on a :class:`CreateConflict`."""
-    merged_only = False
     try:
         returned = write_batch(store, plan.steps, counts, plan.then)
     except CreateConflict:
         if plan.merge_only is None:
             raise
         returned = write_batch(store, plan.steps, counts, plan.merge_only)
-        merged_only = True
     if plan.finish is not None:
-        plan.finish(returned, merged_only)
+        plan.finish(returned)
 
 
 def _runnable(steps: Sequence[Step]) -> list[tuple[str, str, dict[str, Any], bool]]:

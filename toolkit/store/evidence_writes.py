@@ -166,16 +166,24 @@ def prepare_tweets(store: GraphStore, rows: Sequence[Row], ctx: LoadContext) -> 
     remembered = set(batch.tweets).difference(unknown)
     _remember_batch(batch, changed, new_stubs, tweet_stubs, members, ctx)
 
-    def finish(returned: Mapping[str, list[Any]], merged_only: bool) -> None:
+    # Retweeters to recount, as decided by the last plan the transaction ran (the committed one when finish runs;
+    # a retried transaction plans again and overwrites it, so the plan stays repeatable).
+    recount: set[str] = set()
+
+    def plan(known: set[str]) -> list[Step]:
+        nonlocal recount
+        steps, recount = _tweet_steps(batch, known, new_posted)
+        return steps
+
+    def finish(returned: Mapping[str, list[Any]]) -> None:
         ctx.retweeted_tweets.update(returned.get("tweets", ()))
         ctx.retweeted_tweets.update(returned.get("posted", ()))
-        known = set(batch.tweets) if merged_only else remembered.union(returned.get("tweets-known", ()))
-        ctx.retweeters.update(_retweets_split(batch, known)[1])
+        ctx.retweeters.update(recount)
 
     return BatchPlan(
         len(rows), first,
-        then=lambda found: _tweet_steps(batch, remembered.union(found.get("tweets-known", ())), new_posted),
-        merge_only=lambda _: _tweet_steps(batch, set(batch.tweets), new_posted),
+        then=lambda found: plan(remembered.union(found.get("tweets-known", ()))),
+        merge_only=lambda _: plan(set(batch.tweets)),
         finish=finish,
     )
 
@@ -198,9 +206,10 @@ def _retweets_split(batch: TweetBatch, known: set[str]) -> tuple[list[str], set[
     return list(created), recount
 
 
-def _tweet_steps(batch: TweetBatch, known: set[str], new_posted: list[tuple[str, str]]) -> list[Step]:
+def _tweet_steps(batch: TweetBatch, known: set[str], new_posted: list[tuple[str, str]]) -> tuple[list[Step], set[str]]:
     """The steps after the existence check: CREATE the tweets not in ``known``, MERGE the others (and any
-    relationship the CREATE does not cover), then add the created retweets to the RETWEETED summaries."""
+    relationship the CREATE does not cover), then add the created retweets to the RETWEETED summaries; and the
+    retweeters whose summaries must be recounted at the end of the file instead."""
     created = [row for tweet_id, row in batch.tweets.items() if tweet_id not in known]
     merged = [row for tweet_id, row in batch.tweets.items() if tweet_id in known]
     leftover: dict[str, list[tuple[str, str]]] = {}
@@ -213,7 +222,7 @@ def _tweet_steps(batch: TweetBatch, known: set[str], new_posted: list[tuple[str,
             else:
                 firsts[kind][src] = dst
     new_mentions = [(t, a) for t, a in batch.mentions if t not in known]
-    created_retweets = _retweets_split(batch, known)[0]
+    created_retweets, recount = _retweets_split(batch, known)
     old_mentions = [(t, a) for t, a in batch.mentions if t in known]
     return [
         _tweets_create_step(created, firsts, new_mentions),
@@ -222,7 +231,7 @@ def _tweet_steps(batch: TweetBatch, known: set[str], new_posted: list[tuple[str,
         *(_pairs_step(kind, leftover[kind]) for kind in REFERENCE_KINDS),
         Step("mentions", {"tweets": [t for t, _ in old_mentions], "accounts": [a for _, a in old_mentions]}, len(old_mentions)),
         Step("retweeted-add", {"ids": created_retweets}, len(created_retweets)),
-    ]
+    ], recount
 
 
 def _remember_batch(batch: TweetBatch, changed: list[tuple[str, tuple[Any, ...]]], new_stubs: list[tuple[str, str | None]],
