@@ -56,6 +56,8 @@ def test_two_refreshes_with_a_delta_keep_ids_and_record_lineage(store: GraphStor
     second = refresh(store, day1, DetectionParams())
     assert second.previous_run == first.run
     assert second.files_skipped == 5 and len(second.files_loaded) == 1
+    # only the delta's tweets were read again (tests/test_projection_incremental.py shows that equals a full read)
+    assert second.projection["incremental"] and second.projection["touched_tweets"] > 0, second.projection
     assert count(store, "MATCH (t:Tweet) RETURN count(t)") > tweets_before
     assert second.flagged_id_stability is not None and second.flagged_id_stability >= 0.95
     assert count(store, "MATCH (:Community)-[l:CONTINUES]->(:Community) RETURN count(l)") > 0
@@ -68,6 +70,7 @@ def test_two_refreshes_with_a_delta_keep_ids_and_record_lineage(store: GraphStor
     # Nothing new: seeded Leiden may still polish the partition, but ids hold and sizes barely move.
     third = refresh(store, day1, DetectionParams())
     assert third.files_skipped == 6 and third.files_loaded == []
+    assert third.projection == {"incremental": True, "why_full": "", "touched_tweets": 0}
     assert third.flagged_id_stability is not None and third.flagged_id_stability >= 0.95
     moved = sum(abs(change["delta"]) for change in third.changes if change["delta"] is not None)
     assert moved <= 0.05 * sum(change["size"] for change in third.changes), third.sentences

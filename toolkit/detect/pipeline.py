@@ -29,7 +29,8 @@ from netforensics.detect.leiden import LeidenParams, detect_communities
 from netforensics.detect.scoring import CommunityScores, ScoringParams, score_communities
 from netforensics.detect.split import SplitParams, split_hidden_groups
 from netforensics.errors import NetforensicsError
-from netforensics.graph.projection import Projection, project
+from netforensics.graph.projection import Projection
+from netforensics.graph.projection_cache import ProjectionSource
 from netforensics.store import detection_writes, schema
 from netforensics.store.connection import GraphStore
 from netforensics.store.detection_writes import RoleAssignment
@@ -274,12 +275,16 @@ def detect(p: Projection, params: DetectionParams, gds_store: GraphStore | None 
 
 
 def run_detection(store: GraphStore, params: DetectionParams | None = None, *, progress: Progress | None = None,
-                  assign_ids: AssignIds | None = None, seed_membership: SeedMembership | None = None) -> DetectionResult:
+                  assign_ids: AssignIds | None = None, seed_membership: SeedMembership | None = None,
+                  projection: ProjectionSource | None = None) -> DetectionResult:
     """Run detection on the graph in ``store`` and make it the current run; see the module docstring.
 
     The refresh passes ``assign_ids`` (stable community ids) and ``seed_membership`` (account ids -> previous
-    community per account, -1 for none) so Leiden starts from the previous partition."""
+    community per account, -1 for none) so Leiden starts from the previous partition, and ``projection`` (an
+    incremental projection, :mod:`netforensics.graph.projection_cache`). By default the graph is read whole; either
+    way a completed run keeps its tweet events for the next refresh."""
     params = params or DetectionParams()
+    projection = projection or ProjectionSource.full(store)
     say = progress or (lambda message: None)
     schema.ensure(store)
     run_id = new_run_id()
@@ -290,7 +295,7 @@ def run_detection(store: GraphStore, params: DetectionParams | None = None, *, p
     try:
         say("projecting the graph")
         started = time.perf_counter()
-        p = project(store, include_follows="follow" in params.layers)
+        p = projection.project(store, include_follows="follow" in params.layers)
         timings["projection"] = time.perf_counter() - started
         if p.n_accounts == 0:
             raise NetforensicsError("The graph holds no accounts: load data first (`netforensics load ...`).")
@@ -326,6 +331,9 @@ def run_detection(store: GraphStore, params: DetectionParams | None = None, *, p
         if isinstance(err, NetforensicsError) or not isinstance(err, Exception):
             raise
         raise NetforensicsError(f"Detection run {run_id} failed: {message}") from err
+    started = time.perf_counter()
+    projection.remember(run_id, p)
+    timings["projection_saved"] = time.perf_counter() - started
     try:
         detection_writes.record_timings(store, run_id, timings)
     except NetforensicsError as err:

@@ -21,6 +21,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from netforensics.cypher_files import load as load_cypher
+from netforensics.graph.tweet_events import TweetEvents
 from netforensics.store.connection import GraphStore
 
 IntArray = npt.NDArray[np.int64]
@@ -69,6 +70,7 @@ class Projection:
     # follows
     follow_src: IntArray
     follow_dst: IntArray
+    tweet_events: TweetEvents | None = None  # the raw retweet and post columns read (kept for the next refresh)
     timings: dict[str, float] = field(default_factory=dict)
 
     @property
@@ -106,7 +108,7 @@ class NodeIndex:
         self._order = np.argsort(nodes, kind="stable")
         self._sorted = nodes[self._order]
 
-    def __call__(self, nodes: list[int]) -> IntArray:
+    def __call__(self, nodes: Any) -> IntArray:
         values = np.asarray(nodes, dtype=np.int64)
         if len(self._sorted) == 0 or len(values) == 0:
             return np.full(len(values), -1, dtype=np.int64)
@@ -114,24 +116,32 @@ class NodeIndex:
         return np.where(self._sorted[pos] == values, self._order[pos], -1)
 
 
-def _times(values: list[Any]) -> FloatArray:
+def _times(values: Any) -> FloatArray:
     times = np.asarray(values, dtype=np.float64) if len(values) else np.zeros(0, dtype=np.float64)
     times[times < 0] = np.nan
     return times
 
 
-def _dense(values: list[int]) -> tuple[IntArray, IntArray]:
+def _dense(values: Any) -> tuple[IntArray, IntArray]:
     """Distinct values (sorted) and each value's position among them."""
     uniq, inverse = np.unique(np.asarray(values, dtype=np.int64), return_inverse=True)
     return uniq, inverse.astype(np.int64)
 
 
-def project(store: GraphStore, *, include_follows: bool = True) -> Projection:
-    """Read accounts, retweets, posts, IPs and (optionally) follows into a :class:`Projection`."""
+def project(store: GraphStore, *, include_follows: bool = True, events: TweetEvents | None = None) -> Projection:
+    """Read accounts, retweets, posts, IPs and (optionally) follows into a :class:`Projection`.
+
+    ``events``: the retweets and posts, already read (an incremental projection); only the rest is read then."""
     timings: dict[str, float] = {}
     started = time.perf_counter()
-    fetched = _fetch_all(store, ["retweets", "posts"] + (["follows"] if include_follows else []) + ["accounts", "ips"], timings)
+    tweet_queries = ["retweets", "posts"] if events is None else []
+    fetched = _fetch_all(store, tweet_queries + (["follows"] if include_follows else []) + ["accounts", "ips"], timings)
+    if events is None:
+        events = TweetEvents.from_columns(fetched["retweets"], fetched["posts"])
     timings["fetch"] = time.perf_counter() - started
+    started = time.perf_counter()
+    events = events.canonical()
+    timings["order"] = time.perf_counter() - started
 
     started = time.perf_counter()
     acc = fetched["accounts"]
@@ -155,15 +165,13 @@ def project(store: GraphStore, *, include_follows: bool = True) -> Projection:
     timings["accounts"] = time.perf_counter() - started
 
     started = time.perf_counter()
-    rts = fetched["retweets"]
-    rt_account, rt_author = index(rts["account"]), index(rts["author"])
-    tweet_nodes, rt_tweet = _dense(rts["original"])
-    rt_time, rt_original_time = _times(rts["at"]), _times(rts["original_at"])
+    rt_account, rt_author = index(events.rt_account), index(events.rt_author)
+    tweet_nodes, rt_tweet = _dense(events.rt_original)
+    rt_time, rt_original_time = _times(events.rt_at), _times(events.rt_original_at)
     timings["retweets"] = time.perf_counter() - started
 
     started = time.perf_counter()
-    posts = fetched["posts"]
-    post_account, post_time = index(posts["account"]), _times(posts["at"])
+    post_account, post_time = index(events.post_account), _times(events.post_at)
     timings["posts"] = time.perf_counter() - started
 
     started = time.perf_counter()
@@ -200,5 +208,5 @@ def project(store: GraphStore, *, include_follows: bool = True) -> Projection:
         ip_account=ip_account[keep_ip], ip_index=ip_index[keep_ip], ip_nodes=ip_nodes,
         ip_kind=ip_kind, ip_mainland=ip_mainland,
         follow_src=follow_src[keep_follow], follow_dst=follow_dst[keep_follow],
-        timings=timings,
+        tweet_events=events, timings=timings,
     )

@@ -13,6 +13,7 @@ from pathlib import Path
 from netforensics.errors import NetforensicsError
 from netforensics.loaders.reading import is_json_lines, peek_csv_header
 from netforensics.store.connection import GraphStore
+from netforensics.store.evidence_writes import TouchedTweets
 from netforensics.store.ingest import FileResult, LoadOptions, Progress, load_files
 
 # Accounts before the tweets that mention them; networks and IPs work in either order.
@@ -67,13 +68,15 @@ def scan(inbox: Path) -> list[InboxFile]:
 
 
 def load_inbox(
-    store: GraphStore, inbox: Path, options: LoadOptions = LoadOptions(), progress: Progress | None = None
+    store: GraphStore, inbox: Path, options: LoadOptions = LoadOptions(), progress: Progress | None = None,
+    touched: TouchedTweets | None = None,
 ) -> list[FileResult]:
-    """Load every evidence file of ``inbox`` (complete ones are skipped by sha256); results in load order."""
+    """Load every evidence file of ``inbox`` (complete ones are skipped by sha256); results in load order.
+    ``touched`` collects the tweets the loads wrote or pointed at."""
     files = scan(inbox)
     results: list[FileResult] = []
     for source in LOAD_ORDER:
         paths: Sequence[Path] = [f.path for f in files if f.source == source]
         if paths:
-            results.extend(load_files(store, source, paths, options, progress))
+            results.extend(load_files(store, source, paths, options, progress, touched))
     return results

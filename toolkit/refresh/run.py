@@ -23,6 +23,7 @@ import numpy.typing as npt
 
 from netforensics import cypher_files
 from netforensics.detect.pipeline import DetectionParams, DetectionResult, run_detection
+from netforensics.graph.projection_cache import ProjectionSource
 from netforensics.refresh import lineage
 from netforensics.refresh.inbox import load_inbox
 from netforensics.refresh.lock import refresh_lock
@@ -58,6 +59,7 @@ class RefreshReport:
     dissolved: list[dict[str, Any]] = field(default_factory=list)
     sentences: list[str] = field(default_factory=list)
     flagged_id_stability: float | None = None
+    projection: dict[str, Any] = field(default_factory=dict)  # incremental or full, and why
     timings: dict[str, float] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
@@ -228,9 +230,14 @@ def refresh(
         loaded: list[FileResult] = []
         steps: dict[str, float] = {}
         started = time.perf_counter()
+        current = detection_reads.current_run(store)
+        projection = ProjectionSource.incremental(store, current["run"] if current else None)
+        steps["projection_check"] = time.perf_counter() - started
+        started = time.perf_counter()
         if inbox is not None:
             say(f"loading new files from {inbox}")
-            loaded = load_inbox(store, inbox, load_options, load_progress)
+            loaded = load_inbox(store, inbox, load_options, load_progress, projection.touched)
+        projection.loaded_batches = {r.sha256 for r in loaded if r.status == "loaded"}
         steps["load"] = time.perf_counter() - started
         started = time.perf_counter()
         before = previous_run(store)
@@ -239,8 +246,8 @@ def refresh(
         hook = StableIds(before, next_id) if before is not None else None
         say("detecting communities" + (f" (stable ids from {before.run})" if before else ""))
         result = run_detection(store, params, progress=say, assign_ids=hook,
-                               seed_membership=hook.previous_of if hook is not None else None)
-        report = RefreshReport(result.run_id, before.run if before else None)
+                               seed_membership=hook.previous_of if hook is not None else None, projection=projection)
+        report = RefreshReport(result.run_id, before.run if before else None, projection=projection.describe())
         report.files_loaded = [{"path": str(r.path), "kind": r.kind, "rows_loaded": r.rows_loaded,
                                 "rows_rejected": r.rows_rejected} for r in loaded if r.status == "loaded"]
         report.files_skipped = sum(r.status == "skipped" for r in loaded)

@@ -12,7 +12,7 @@ repeated, idempotent write).
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -26,6 +26,25 @@ Row = dict[str, Any]
 ACCOUNT_KEYS = ("screen_name", "display_name", "location", "description", "profile_url", "followers", "following",
                 "created_at", "lang", "hashed")
 REMEMBER_LIMIT = 1_000_000  # entries per remembered set: about 100 MB at most
+
+
+class TouchedTweets:
+    """Ids of the tweets a load wrote or pointed at (retweeted, replied to, quoted): what an incremental projection
+    reads again. Past ``limit`` ids it stops collecting and says so (``overflowed``): a load that large is
+    projected in full anyway."""
+
+    def __init__(self, limit: int = 2_000_000) -> None:
+        self.limit = limit
+        self.ids: set[str] = set()
+        self.overflowed = False
+
+    def add(self, ids: Iterable[str]) -> None:
+        if self.overflowed:
+            return
+        self.ids.update(ids)
+        if len(self.ids) > self.limit:
+            self.ids = set()
+            self.overflowed = True
 
 
 @dataclass
@@ -42,6 +61,7 @@ class LoadContext:
     tagged_accounts: set[str] = field(default_factory=set)  # accounts this load has tagged with its dataset
     posted_pairs: set[tuple[str, str]] = field(default_factory=set)  # (author, referenced tweet) written by this load
     existing_tweets: dict[str, str] = field(default_factory=dict)  # tweet written by this load -> its author ('' for stubs)
+    touched: TouchedTweets | None = None  # collects the tweets this load wrote or pointed at, when asked to
 
     def share_memory(self, other: LoadContext) -> None:
         """Use ``other``'s record of what was written (same containers): one load's files share it."""
@@ -50,6 +70,7 @@ class LoadContext:
         self.tagged_accounts = other.tagged_accounts
         self.posted_pairs = other.posted_pairs
         self.existing_tweets = other.existing_tweets
+        self.touched = other.touched
 
 
 def _remember(memory: set[Any] | dict[Any, Any], key: Hashable, value: Any = None) -> None:
@@ -144,6 +165,9 @@ def prepare_tweets(store: GraphStore, rows: Sequence[Row], ctx: LoadContext) -> 
     written again with MERGE only. What the batch writes is remembered in ``ctx`` now: batches are written in
     order and a failed write ends the load."""
     batch = split_rows(rows, ctx)
+    if ctx.touched is not None:
+        ctx.touched.add(batch.tweets)
+        ctx.touched.add(batch.referenced)
     # Accounts whose values this load has already written unchanged are not sent again.
     changed: list[tuple[str, tuple[Any, ...]]] = []
     for account_id, account in batch.accounts.items():

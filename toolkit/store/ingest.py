@@ -27,7 +27,7 @@ from netforensics.loaders.reading import ParsedSource, Reject
 from netforensics.store import schema
 from netforensics.store.batch_writes import BatchPlan, WriteCounts, read_rows, write_once, write_plan
 from netforensics.store.connection import GraphStore, batched
-from netforensics.store.evidence_writes import LoadContext, Row, prepare_follows, prepare_tweets, refresh_retweeted
+from netforensics.store.evidence_writes import LoadContext, Row, TouchedTweets, prepare_follows, prepare_tweets, refresh_retweeted
 from netforensics.store.ip_writes import prepare_ip_observations, prepare_networks
 
 # Turns one batch of parsed rows into what it writes; runs on the parsing thread (it may read, never writes).
@@ -157,8 +157,10 @@ class RejectsFile:
 
 
 def load_files(store: GraphStore, source: str, paths: Sequence[Path], options: LoadOptions = LoadOptions(),
-               progress: Progress | None = None) -> list[FileResult]:
-    """Load each file in turn (schema applied first); stop at the first file with too many rejects."""
+               progress: Progress | None = None, touched: TouchedTweets | None = None) -> list[FileResult]:
+    """Load each file in turn (schema applied first); stop at the first file with too many rejects.
+
+    ``touched`` collects the ids of the tweets the files wrote or pointed at (the refresh's incremental projection)."""
     if source not in SOURCES:
         raise NetforensicsError(f"Unknown source {source!r}; known: {', '.join(SOURCES)}.")
     spec = SOURCES[source]
@@ -174,7 +176,7 @@ def load_files(store: GraphStore, source: str, paths: Sequence[Path], options: L
     results = []
     shared_rejects = RejectsFile(options.rejects_path, append=False) if options.rejects_path else None
     # What earlier files of this load wrote (e.g. the users file's accounts) is not sent again by later ones.
-    memory = LoadContext(now="", dataset=options.dataset)
+    memory = LoadContext(now="", dataset=options.dataset, touched=touched)
     try:
         for path in paths:
             results.append(load_file(store, spec, path, options, progress, shared_rejects, memory))
