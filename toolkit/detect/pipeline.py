@@ -297,6 +297,7 @@ def run_detection(store: GraphStore, params: DetectionParams | None = None, *, p
         started = time.perf_counter()
         p = projection.project(store, include_follows="follow" in params.layers)
         timings["projection"] = time.perf_counter() - started
+        timings.update({f"projection_{name}": seconds for name, seconds in p.timings.items()})
         if p.n_accounts == 0:
             raise NetforensicsError("The graph holds no accounts: load data first (`netforensics load ...`).")
         say("building layers, Leiden, scoring")
