@@ -101,6 +101,7 @@ def main() -> None:
                   ", ".join(f"{k} {v:.1f}" for k, v in again.timings.items()) + ")")
             print(f"ratio refresh / full run: {refresh_seconds / full_seconds:.2f} (before) and "
                   f"{refresh_seconds / again_seconds:.2f} (after)  (target: below 1)")
+            print(f"projection of the refresh: {second.projection}")
             print(f"flagged accounts keeping their community id: {second.flagged_id_stability}  (target ≥ 0.95)")
             print(f"lineage: {second.kinds}")
             for sentence in second.sentences[:12]:

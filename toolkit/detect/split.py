@@ -44,15 +44,20 @@ def community_subgraphs(combined: Layer, n_accounts: int, labels: IntArray,
     wanted[communities] = True
     chosen = np.flatnonzero(inside & wanted[owner])
     chosen = chosen[np.argsort(owner[chosen], kind="stable")]
-    keys, starts = np.unique(owner[chosen], return_index=True)
+    owners = owner[chosen]
+    starts = np.flatnonzero(np.concatenate([[True], owners[1:] != owners[:-1]])) if len(owners) else np.zeros(0, dtype=np.int64)
     bounds = np.append(starts, len(chosen))
+    n_vertices = int(max(src.max(initial=-1), dst.max(initial=-1), n_accounts - 1)) + 1
+    local = np.empty(n_vertices, dtype=np.int64)  # global vertex -> its number in the current community's subgraph
     out: dict[int, tuple[IntArray, Layer]] = {}
-    for i, community in enumerate(keys.tolist()):
+    for i, community in enumerate(owners[starts].tolist()):
         edges = chosen[bounds[i]:bounds[i + 1]]
         members = np.flatnonzero(labels == community)
-        vertices = np.union1d(members, np.concatenate([src[edges], dst[edges]]))
-        out[community] = (vertices, Layer("sub", np.searchsorted(vertices, src[edges]), np.searchsorted(vertices, dst[edges]),
-                                          combined.weight[edges]))
+        # accounts first (all members, sorted), then the addresses they use (numbered above every account)
+        ends = np.concatenate([src[edges], dst[edges]])
+        vertices = np.concatenate([members, np.unique(ends[ends >= n_accounts])])
+        local[vertices] = np.arange(len(vertices))
+        out[community] = (vertices, Layer("sub", local[src[edges]], local[dst[edges]], combined.weight[edges]))
     return out
 
 
