@@ -30,6 +30,11 @@ def _print_report(report: dict[str, Any]) -> None:
     console.print(f"[bold]Refresh {report['run']}[/]" + (f" (previous run {previous})" if previous else " (first run)"))
     loaded = report.get("files_loaded", [])
     console.print(f"files loaded: {len(loaded)}, already loaded and skipped: {report.get('files_skipped', 0)}")
+    projection = report.get("projection") or {}
+    if projection.get("incremental"):
+        console.print(f"projection: incremental ({projection.get('touched_tweets') or 0:,} loaded or referenced tweets read again)")
+    elif projection:
+        console.print(f"projection: full ({projection.get('why_full') or 'no reason recorded'})", highlight=False)
     for sentence in report.get("sentences", []):
         console.print(f"  • {sentence}", highlight=False)
     kinds = report.get("kinds") or {}
