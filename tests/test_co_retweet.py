@@ -92,8 +92,9 @@ def test_matches_naive_definition_whatever_the_chunking_and_threads(seed: int) -
     n = int(rng.integers(1, 90))
     account = rng.integers(0, 15, n)  # few accounts and tweets: many repeated retweets and shared tweets
     tweet = rng.integers(0, 6, n)
-    time = rng.integers(0, 50, n) + rng.choice([0.0, 0.5], n)
-    window = float(rng.choice([0, 1, 3.5, 10, 60]))
+    # odd seeds: half-second times (float ranking); even seeds: whole seconds (integer keys), also negative
+    time = rng.integers(-20, 50, n) + (rng.choice([0.0, 0.5], n) if seed % 2 else 0.0)
+    window = float(rng.choice([0, 0.5, 1, 3.5, 10, 60]))
     min_weight = int(rng.integers(1, 3))
     expected = reference(account, tweet, time, window, min_weight)
     for chunk_pairs in (1, 3, 17, 1 << 20):
