@@ -4,9 +4,23 @@ Data flows one way: ``netforensics.loaders`` (parse files) -> ``netforensics.sto
 -> projection and detection -> role rules (``cypher/roles``) -> write-back, CLI, reports.
 """
 
-from importlib.metadata import PackageNotFoundError, version
+from __future__ import annotations
 
-try:
-    __version__ = version("netforensics")
-except PackageNotFoundError:  # running from a source tree without an install
-    __version__ = "0.0.0+unknown"
+from functools import cache
+
+
+@cache
+def _version() -> str:
+    # importlib.metadata costs about 30 ms to import: paid only by the commands that print or record the version.
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("netforensics")
+    except PackageNotFoundError:  # running from a source tree without an install
+        return "0.0.0+unknown"
+
+
+def __getattr__(name: str) -> str:
+    if name == "__version__":
+        return _version()
+    raise AttributeError(f"module 'netforensics' has no attribute {name!r}")

@@ -16,7 +16,7 @@ from pathlib import Path
 import typer
 from rich.markup import escape
 
-from netforensics import __version__
+import netforensics
 from netforensics.cli import options
 from netforensics.cli.console import err_console
 from netforensics.errors import NetforensicsError
@@ -90,7 +90,7 @@ def __getattr__(name: str) -> typer.Typer:
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"netforensics {__version__}")
+        typer.echo(f"netforensics {netforensics.__version__}")
         raise typer.Exit()
 
 
