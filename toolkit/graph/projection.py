@@ -11,6 +11,7 @@ arrays (and, downstream, the same communities).
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
@@ -128,19 +129,22 @@ def _dense(values: Any) -> tuple[IntArray, IntArray]:
     return uniq, inverse.astype(np.int64)
 
 
-def project(store: GraphStore, *, include_follows: bool = True, events: TweetEvents | None = None) -> Projection:
+def project(store: GraphStore, *, include_follows: bool = True,
+            events: Callable[[], TweetEvents] | None = None) -> Projection:
     """Read accounts, retweets, posts, IPs and (optionally) follows into a :class:`Projection`.
 
-    ``events``: the retweets and posts, already read (an incremental projection); only the rest is read then."""
+    ``events``: gives the retweets and posts another way (an incremental projection); it runs while the rest is
+    read."""
     timings: dict[str, float] = {}
     started = time.perf_counter()
     tweet_queries = ["retweets", "posts"] if events is None else []
-    fetched = _fetch_all(store, tweet_queries + (["follows"] if include_follows else []) + ["accounts", "ips"], timings)
-    if events is None:
-        events = TweetEvents.from_columns(fetched["retweets"], fetched["posts"])
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="tweet-events") as pool:
+        given = pool.submit(events) if events is not None else None
+        fetched = _fetch_all(store, tweet_queries + (["follows"] if include_follows else []) + ["accounts", "ips"], timings)
+        tweet_events = given.result() if given is not None else TweetEvents.from_columns(fetched["retweets"], fetched["posts"])
     timings["fetch"] = time.perf_counter() - started
     started = time.perf_counter()
-    events = events.canonical()
+    tweet_events = tweet_events.canonical()
     timings["order"] = time.perf_counter() - started
 
     started = time.perf_counter()
@@ -165,13 +169,13 @@ def project(store: GraphStore, *, include_follows: bool = True, events: TweetEve
     timings["accounts"] = time.perf_counter() - started
 
     started = time.perf_counter()
-    rt_account, rt_author = index(events.rt_account), index(events.rt_author)
-    tweet_nodes, rt_tweet = _dense(events.rt_original)
-    rt_time, rt_original_time = _times(events.rt_at), _times(events.rt_original_at)
+    rt_account, rt_author = index(tweet_events.rt_account), index(tweet_events.rt_author)
+    tweet_nodes, rt_tweet = _dense(tweet_events.rt_original)
+    rt_time, rt_original_time = _times(tweet_events.rt_at), _times(tweet_events.rt_original_at)
     timings["retweets"] = time.perf_counter() - started
 
     started = time.perf_counter()
-    post_account, post_time = index(events.post_account), _times(events.post_at)
+    post_account, post_time = index(tweet_events.post_account), _times(tweet_events.post_at)
     timings["posts"] = time.perf_counter() - started
 
     started = time.perf_counter()
@@ -208,5 +212,5 @@ def project(store: GraphStore, *, include_follows: bool = True, events: TweetEve
         ip_account=ip_account[keep_ip], ip_index=ip_index[keep_ip], ip_nodes=ip_nodes,
         ip_kind=ip_kind, ip_mainland=ip_mainland,
         follow_src=follow_src[keep_follow], follow_dst=follow_dst[keep_follow],
-        tweet_events=events, timings=timings,
+        tweet_events=tweet_events, timings=timings,
     )

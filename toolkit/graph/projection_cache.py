@@ -156,12 +156,16 @@ class ProjectionSource:
             elif self._stamp.batches_without(self.loaded_batches) != base.stamp.batches_without(self.loaded_batches):
                 self.why_full = "another load ran during the refresh"
             else:
-                started = time.perf_counter()
-                nodes, delta = fetch_touching(store, touched.ids)
-                events = base.events.updated(nodes, delta)
-                fetched = time.perf_counter() - started
-                p = project(store, include_follows=include_follows, events=events)
-                p.timings["fetch_touched"] = fetched
+                seconds: dict[str, float] = {}
+
+                def updated_events() -> TweetEvents:
+                    started = time.perf_counter()
+                    nodes, delta = fetch_touching(store, touched.ids)
+                    seconds["fetch_touched"] = time.perf_counter() - started
+                    return base.events.updated(nodes, delta)
+
+                p = project(store, include_follows=include_follows, events=updated_events)
+                p.timings.update(seconds)
                 self.incremental_used = True
                 return p
         if self.base is not None:
