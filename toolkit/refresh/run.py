@@ -14,6 +14,7 @@ import json
 import logging
 import time
 from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -81,6 +82,11 @@ def previous_run(store: GraphStore) -> PreviousRun | None:
         {int(r["community"]): int(r["size"]) for r in communities},
         {int(r["community"]): str(r["verdict"]) for r in communities},
     )
+
+
+def _previous_and_next_id(store: GraphStore) -> tuple[PreviousRun | None, int]:
+    """The current run's memberships and the first community id never used."""
+    return previous_run(store), int(store.read_value(_query("max-community-id")) or 0) + 1
 
 
 def align(previous: PreviousRun, account_ids: npt.NDArray[np.object_]) -> npt.NDArray[np.int64]:
@@ -234,15 +240,17 @@ def refresh(
         projection = ProjectionSource.incremental(store, current["run"] if current else None)
         steps["projection_check"] = time.perf_counter() - started
         started = time.perf_counter()
-        if inbox is not None:
-            say(f"loading new files from {inbox}")
-            loaded = load_inbox(store, inbox, load_options, load_progress, projection.touched)
-        projection.loaded_batches = {r.sha256 for r in loaded if r.status == "loaded"}
-        steps["load"] = time.perf_counter() - started
-        started = time.perf_counter()
-        before = previous_run(store)
-        next_id = int(store.read_value(_query("max-community-id")) or 0) + 1
-        steps["previous_run"] = time.perf_counter() - started
+        # Loads never touch runs or communities: the previous run is read on a second connection meanwhile.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="previous-run") as pool:
+            reading = pool.submit(_previous_and_next_id, store)
+            if inbox is not None:
+                say(f"loading new files from {inbox}")
+                loaded = load_inbox(store, inbox, load_options, load_progress, projection.touched)
+            projection.loaded_batches = {r.sha256 for r in loaded if r.status == "loaded"}
+            steps["load"] = time.perf_counter() - started
+            started = time.perf_counter()
+            before, next_id = reading.result()
+        steps["previous_run_wait"] = time.perf_counter() - started
         hook = StableIds(before, next_id) if before is not None else None
         say("detecting communities" + (f" (stable ids from {before.run})" if before else ""))
         result = run_detection(store, params, progress=say, assign_ids=hook,
