@@ -137,6 +137,9 @@ def test_grass_parses_into_label_rules_with_colours_and_captions(artefacts: dict
     order = list(rules)
     # Browser applies matching rules in order: the role colours must come after Account's.
     assert order.index("node.Account") < order.index("node.Amplifier") < order.index("node.CoreOperator")
+    kinds = [f"node.{kind}Network" for kind in ("Vpn", "Hosting", "Mobile", "Campus", "Residential")]
+    assert all(order.index("node.Network") < order.index(kind) for kind in kinds)
+    assert len({rules[kind]["color"] for kind in kinds} | {rules["node.Network"]["color"]}) == 6
 
 
 def test_favourites_zip_imports_as_browser_reads_it(artefacts: dict[str, Path]) -> None:

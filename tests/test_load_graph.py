@@ -235,6 +235,20 @@ def test_longest_prefix_network_in_any_load_order(store: GraphStore, order: list
     assert vpn == "vpn"
 
 
+def test_network_kind_labels_follow_the_kind(store: GraphStore, tmp_path: Path) -> None:
+    load_files(store, "ip-ranges", [DATA / "ip_ranges.csv"], LoadOptions())
+    rows = store.read("MATCH (n:Network) RETURN n.cidr AS cidr, [l IN labels(n) WHERE l <> 'Network'] AS kinds")
+    kinds = {r["cidr"]: r["kinds"] for r in rows}
+    assert kinds["203.0.113.0/24"] == ["VpnNetwork"] and kinds["203.0.0.0/16"] == ["HostingNetwork"]
+    assert kinds["198.51.100.0/24"] == ["ResidentialNetwork"] and kinds["192.0.2.0/24"] == ["CampusNetwork"]
+    assert kinds["2001:db8:abcd::/48"] == ["MobileNetwork"] and kinds["2001:db8::/32"] == [] and kinds["10.0.0.0/8"] == []
+    changed = tmp_path / "ranges.csv"
+    changed.write_text("network,asn,as_org,country,is_vpn,kind\n203.0.0.0/16,64500,Big Hosting Ltd,US,true,vpn\n",
+                       encoding="utf-8")
+    load_files(store, "ip-ranges", [changed], LoadOptions())
+    assert store.read_value("MATCH (n:Network {cidr: '203.0.0.0/16'}) RETURN labels(n)") == ["Network", "VpnNetwork"]
+
+
 def test_nested_ranges_in_one_batch(store: GraphStore, tmp_path: Path) -> None:
     load_files(store, "ips", [DATA / "ips.csv"], LoadOptions())
     both = tmp_path / "nested.csv"

@@ -1,7 +1,7 @@
 """The GraSS style sheet for Neo4j Browser (``:style``, or drop the ``.grass`` file on Browser).
 
 Browser's GraSS selects by label only (``node.CoreOperator``); later rules win, so role labels come after
-``Account``. A network's kind cannot pick a colour (it is a property), so it leads the Network caption.
+``Account`` and the kind labels of networks (``VpnNetwork``, ...; set by the loader) after ``Network``.
 """
 
 from __future__ import annotations
@@ -20,6 +20,11 @@ RULES: list[tuple[str, dict[str, str]]] = [
     ("node.IP", {"color": "#6DCE9E", "border-color": "#60B58B", "text-color-internal": "#FFFFFF", "diameter": "35px", "caption": "{address}"}),
     ("node.Network", {"color": "#8E44AD", "border-color": "#6C3483", "text-color-internal": "#FFFFFF", "diameter": "55px",
                       "caption": "{kind} {country} {cidr}"}),
+    ("node.VpnNetwork", {"color": "#B03A2E", "border-color": "#78281F"}),
+    ("node.HostingNetwork", {"color": "#CA6F1E", "border-color": "#935116"}),
+    ("node.MobileNetwork", {"color": "#2E86C1", "border-color": "#1B4F72"}),
+    ("node.CampusNetwork", {"color": "#17A589", "border-color": "#0E6655"}),
+    ("node.ResidentialNetwork", {"color": "#A569BD", "border-color": "#6C3483"}),
     ("node.Community", {"color": "#FFD86E", "border-color": "#EDBA39", "text-color-internal": "#604A0E", "diameter": "80px",
                         "caption": "#{id} {verdict}"}),
     ("node.DetectionRun", {"color": "#4C8EDA", "border-color": "#2870C2", "text-color-internal": "#FFFFFF", "caption": "{id}"}),
