@@ -76,6 +76,19 @@ def test_two_refreshes_with_a_delta_keep_ids_and_record_lineage(store: GraphStor
     assert moved <= 0.05 * sum(change["size"] for change in third.changes), third.sentences
 
 
+def test_gds_engine_refresh_is_seeded_and_keeps_ids(store: GraphStore, days: tuple[Path, Path], tmp_path: Path) -> None:
+    day1, day2 = days
+    inbox = tmp_path / "inbox"
+    shutil.copytree(day1, inbox, ignore=shutil.ignore_patterns("tweets_late.csv", "*.rejects.csv"))
+    params = DetectionParams(engine="gds")
+    first = refresh(store, inbox, params)
+    shutil.copy(day2 / "tweets_late.csv", inbox / "tweets_late.csv")
+    second = refresh(store, inbox, params)
+    assert second.previous_run == first.run and second.projection["incremental"]
+    assert second.flagged_id_stability is not None and second.flagged_id_stability >= 0.95
+    assert store.read_value("CALL gds.graph.list() YIELD graphName RETURN count(*)") == 0
+
+
 def test_refresh_killed_midway_leaves_the_previous_run_current(store: GraphStore, neo4j_settings: ConnectionSettings,
                                                                days: tuple[Path, Path]) -> None:
     day1, _ = days

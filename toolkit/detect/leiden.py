@@ -6,7 +6,8 @@
 - ``leidenalg``: ``Optimiser.optimise_partition_multiplex`` over the layers as separate graphs with the given
   layer weights (slower; optimises the layers jointly instead of their sum).
 - ``gds``: the summed graph is projected into Neo4j's Graph Data Science library and ``gds.leiden.stream`` runs
-  inside the server (``randomSeed``, concurrency 1 for reproducibility); see :mod:`netforensics.store.gds_leiden`.
+  inside the server (``randomSeed``, concurrency 1 for reproducibility, ``seedProperty`` for a refresh's previous
+  partition); see :mod:`netforensics.store.gds_leiden`.
 
 :func:`canonical_labels` renumbers communities deterministically (largest first, ties by smallest member), so
 the same graph and seed give the same ids whichever engine ran.
@@ -29,8 +30,9 @@ IntArray = npt.NDArray[np.int64]
 ENGINES: tuple[str, ...] = ("igraph", "leidenalg", "gds")
 OBJECTIVES: tuple[str, ...] = ("modularity", "cpm")
 
-#: Runs Leiden on a summed layer elsewhere (the GDS engine lives with the store): (n_vertices, layer, params) -> labels.
-ExternalLeiden = Callable[[int, Layer, "LeidenParams"], IntArray]
+#: Runs Leiden on a summed layer elsewhere (the GDS engine lives with the store):
+#: (n_vertices, layer, params, starting community per vertex or None) -> labels.
+ExternalLeiden = Callable[[int, Layer, "LeidenParams", "IntArray | None"], IntArray]
 
 
 @dataclass(frozen=True)
@@ -144,9 +146,8 @@ def detect_communities(layers: Layers, params: LeidenParams, external: ExternalL
                        initial: IntArray | None = None, combined: Layer | None = None) -> IntArray:
     """Community label per account (``1..k``, 0 = in no community of at least two accounts).
 
-    ``initial`` (previous community per account, -1 for none) seeds the igraph and leidenalg engines; the GDS
-    engine starts from scratch (stable ids then come from lineage matching alone). ``combined``: the layers summed
-    with the layer weights, when the caller has it already."""
+    ``initial`` (previous community per account, -1 for none) seeds every engine (GDS through its
+    ``seedProperty``). ``combined``: the layers summed with the layer weights, when the caller has it already."""
     if params.engine == "leidenalg":
         membership = leiden_multiplex(layers, params, initial)
     else:
@@ -156,7 +157,8 @@ def detect_communities(layers: Layers, params: LeidenParams, external: ExternalL
                 raise ValueError("the gds engine needs a database connection")
             if params.objective != "modularity":
                 raise ValueError("GDS Leiden optimises modularity only; use --objective modularity with --engine gds")
-            membership = external(layers.n_vertices, combined, params)
+            start = np.asarray(initial_membership(initial, layers.n_vertices), dtype=np.int64) if initial is not None else None
+            membership = external(layers.n_vertices, combined, params, start)
         else:
             membership = leiden_igraph(layers.n_vertices, combined, params, initial)
     return canonical_labels(membership, layers.n_accounts)

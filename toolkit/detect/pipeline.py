@@ -246,8 +246,8 @@ def detect(p: Projection, params: DetectionParams, gds_store: GraphStore | None 
     started = time.perf_counter()
     external = None
     if gds_store is not None:
-        def external(n: int, edges: Any, lp: LeidenParams) -> IntArray:
-            return gds_leiden(gds_store, n, edges, lp.resolution, lp.seed)
+        def external(n: int, edges: Any, lp: LeidenParams, start: IntArray | None) -> IntArray:
+            return gds_leiden(gds_store, n, edges, lp.resolution, lp.seed, initial=start)
     combined = combine(layers, params.layer_weights)
     try:
         labels = detect_communities(layers, params.leiden(), external, initial, combined)
