@@ -7,6 +7,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
 from netforensics.cli.console import console, err_console
 from netforensics.cli.options import connection
@@ -54,7 +55,7 @@ def _print_table(run: dict[str, Any], rows: list[dict[str, Any]], include_organi
         verdict = row["verdict"]
         table.add_row(str(row["community"]), f"{row['size']:,}", f"[{colours.get(verdict, 'white')}]{verdict}[/]",
                       f"{row['score']:.2f}", f"{row['core']:,}", f"{row['amplifiers']:,}",
-                      ", ".join(str(a) for a in row["top_core"]), ", ".join(row["signals"] or []))
+                      Text(", ".join(str(a) for a in row["top_core"])), ", ".join(row["signals"] or []))  # handles are data
     if rows:
         console.print(table)
     else:

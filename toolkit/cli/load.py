@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 from rich.progress import BarColumn, Progress, ProgressColumn, Task, TaskID, TaskProgressColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
@@ -53,7 +54,7 @@ class LoadProgress:
 
     def start_file(self, path: Path, total_bytes: int) -> None:
         self.rows = 0
-        self.task = self.progress.add_task(path.name, total=total_bytes or None, rows=0)
+        self.task = self.progress.add_task(escape(path.name), total=total_bytes or None, rows=0)
 
     def advance(self, rows: int, bytes_done: int) -> None:
         self.rows += rows
@@ -63,10 +64,11 @@ class LoadProgress:
     def finish_file(self, result: FileResult) -> None:
         if self.task is not None:
             total = self.progress.tasks[-1].total
-            self.progress.update(self.task, completed=total, rows=self.rows, description=f"{result.path.name} [{result.status}]")
+            self.progress.update(self.task, completed=total, rows=self.rows, description=escape(f"{result.path.name} [{result.status}]"))
             self.task = None
         elif result.status == "skipped":
-            err_console.print(f"{result.path}: already loaded completely (same sha256); skipped. Use --force to load it again.")
+            err_console.print(f"{result.path}: already loaded completely (same sha256); skipped. Use --force to load it again.",
+                              markup=False)
 
 
 def _summary(results: list[FileResult], as_json: bool) -> None:
@@ -76,12 +78,12 @@ def _summary(results: list[FileResult], as_json: bool) -> None:
     table = Table("file", "kind", "status", "read", "loaded", "rejected", "nodes created", "rels created", "seconds", "rows/s")
     for r in results:
         rate = f"{r.rows_read / r.seconds:,.0f}" if r.seconds and r.rows_read else ""
-        table.add_row(r.path.name, r.kind, r.status, f"{r.rows_read:,}", f"{r.rows_loaded:,}", f"{r.rows_rejected:,}",
+        table.add_row(Text(r.path.name), r.kind, r.status, f"{r.rows_read:,}", f"{r.rows_loaded:,}", f"{r.rows_rejected:,}",
                       f"{r.counts.nodes_created:,}", f"{r.counts.relationships_created:,}", f"{r.seconds:.1f}", rate)
     console.print(table)
     for r in results:
         if r.rejects_path:
-            err_console.print(f"{r.rows_rejected:,} rejected rows of {r.path.name} are in {r.rejects_path}")
+            err_console.print(f"{r.rows_rejected:,} rejected rows of {r.path.name} are in {r.rejects_path}", markup=False)
 
 
 def _run(source: str, paths: list[Path], options: LoadOptions, as_json: bool) -> None:

@@ -15,6 +15,7 @@ os.environ.setdefault("NUMPY_MADVISE_HUGEPAGE", "0")
 
 import numpy as np  # noqa: E402
 import typer
+from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from netforensics.cli.console import err_console
@@ -65,7 +66,7 @@ def co_retweet_command(
         reading = progress.add_task("reading", total=len(files))
 
         def on_file(path: Path, kind: str) -> None:
-            progress.update(reading, description=f"reading {path.name} ({kind})")
+            progress.update(reading, description=escape(f"reading {path.name} ({kind})"))
             progress.advance(reading)
 
         events = read_share_events(files, on_file=on_file)
@@ -95,13 +96,13 @@ def co_retweet_command(
 
         def counted(blocks: Iterator[CoRetweetPairs]) -> Iterator[CoRetweetPairs]:
             nonlocal n_pairs
-            progress.update(pairing, description=f"pairing retweets, writing {out.name}")
+            progress.update(pairing, description=escape(f"pairing retweets, writing {out.name}"))
             for block in blocks:
                 paired[block.account_1] = True
                 paired[block.account_2] = True
                 n_pairs += len(block.weight)
                 yield block
-            progress.update(pairing, description=f"wrote {out.name}")
+            progress.update(pairing, description=escape(f"wrote {out.name}"))
 
         blocks = co_retweet_pair_blocks(events.account, events.tweet, events.time, window, min_weight=min_weight,
                                         progress=on_pairs)
@@ -116,5 +117,5 @@ def co_retweet_command(
         f"{n_pairs:,} pairs among {accounts:,} accounts from {len(events):,} retweets of "
         f"{len(events.tweet_ids):,} tweets (window {window:g} s, min weight {min_weight}) "
         f"in {time.perf_counter() - started:.2f} s → {out}" + (f"; {'; '.join(notes)}" if notes else ""),
-        highlight=False,
+        highlight=False, markup=False,
     )

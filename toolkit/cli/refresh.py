@@ -76,7 +76,8 @@ def refresh_command(
         else:
             console.print(f"last run {found['run']} ({found['kind']}): {found['status']}"
                           + (" [current]" if found.get("current") else "")
-                          + f", started {found['started_at']}, finished {found['finished_at']}", highlight=False)
+                          + f", started {found['started_at']}, finished {found['finished_at']}", highlight=False,
+                          markup=False)  # "[current]" is text, not a rich tag
             if found.get("error"):
                 console.print(f"error: {found['error']}", highlight=False)
             if found.get("diff"):
