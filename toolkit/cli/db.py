@@ -37,7 +37,7 @@ def install_command(force: bool = typer.Option(False, "--force", help="Re-assemb
         console.print(f"Installed Neo4j {versions.NEO4J_VERSION} with GDS {versions.GDS_VERSION}, APOC {versions.APOC_VERSION} "
                       f"and Browser {versions.BROWSER_VERSION} into {layout.server_home} in {time.monotonic() - started:.0f} s.")
     else:
-        console.print(f"Neo4j {versions.NEO4J_VERSION} with GDS {versions.GDS_VERSION} is already installed in {layout.server_home}.")
+        console.print(f"Neo4j {versions.NEO4J_VERSION} with GDS {versions.GDS_VERSION} is already installed in {layout.server_home}.", markup=False)
 
 
 @app.command("start")
@@ -85,7 +85,7 @@ def status_command(as_json: bool = typer.Option(False, "--json", help="Print mac
     elif not result.running:
         installed = result.installed
         what = f"installed ({installed['neo4j']} + GDS {installed['gds']})" if installed else "not installed"
-        console.print(f"Neo4j is not running ({what}; data home {layout.home}). Start it with `netforensics db start`.")
+        console.print(f"Neo4j is not running ({what}; data home {layout.home}). Start it with `netforensics db start`.", markup=False)
     else:
         table = Table(show_header=False, box=None)
         table.add_row("status", "[green]running[/]")
@@ -110,7 +110,7 @@ def logs_command(
     """Tail the server log (neo4j.log)."""
     layout = _layout()
     if not layout.server_log.exists():
-        err_console.print(f"No server log yet at {layout.server_log}.")
+        err_console.print(f"No server log yet at {layout.server_log}.", markup=False)
         raise typer.Exit(1)
     for line in process.log_tail(layout, lines):
         typer.echo(line.rstrip("\n"))

@@ -27,7 +27,7 @@ def accounts_command(
     with open_store(connection()) as store:
         run = require_current_run(store)
         written = export_accounts(store, run["run"], out)
-    err_console.print(f"wrote {written:,} accounts of run {run['run']} to {out}", highlight=False)
+    err_console.print(f"wrote {written:,} accounts of run {run['run']} to {out}", highlight=False, markup=False)
 
 
 @app.command("graph")

@@ -92,7 +92,7 @@ def refresh_command(
     def once() -> RefreshReport:
         with open_store(connection()) as store, LoadProgress() as bar:
             report = refresh(store, inbox, params, load_options=options, load_progress=bar,
-                             say=lambda message: err_console.print(f"refresh: {message}", highlight=False),
+                             say=lambda message: err_console.print(f"refresh: {message}", highlight=False, markup=False),
                              stale_after=stale_after)
         if as_json:
             typer.echo(json.dumps(report.as_dict(), indent=2, default=str))
