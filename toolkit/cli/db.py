@@ -13,6 +13,7 @@ from netforensics.cli.console import console, err_console
 from netforensics.server import assembly, process, versions
 from netforensics.server.layout import ServerLayout
 from netforensics.server.memory import MemorySettings
+from netforensics.server.warm import start_background_warmup
 from netforensics.settings import data_home
 
 app = typer.Typer(
@@ -48,6 +49,7 @@ def start_command(
     heap: str = typer.Option(None, "--heap", help="JVM heap, e.g. 4g (default: 15% of RAM, 1–8 GiB)."),
     pagecache: str = typer.Option(None, "--pagecache", help="Page cache, e.g. 2g (default: 10% of RAM, 0.5–4 GiB)."),
     install: bool = typer.Option(True, "--install/--no-install", help="Install first when the server is missing."),
+    warm: bool = typer.Option(True, "--warm/--no-warm", help="Read the store files once in the background so the first queries do not wait for the disk (skipped when the store exceeds half the available memory)."),
 ) -> None:
     """Start the server in the background bound to 127.0.0.1 with auth on; waits until Bolt answers."""
     layout = _layout()
@@ -63,7 +65,12 @@ def start_command(
             memory=MemorySettings.from_options(heap, pagecache),
         )
     console.print(f"Neo4j is running: {result.bolt_uri}  (Browser: {result.http_url}, user neo4j, "
-                  f"password in {layout.password_file})")
+                  f"password in {layout.password_file})", markup=False)
+    if warm:
+        reader, size = start_background_warmup(layout.data / "databases")
+        if reader is not None:
+            err_console.print(f"reading the {size / (1 << 20):,.0f} MiB store once in the background (pid {reader.pid}) "
+                              "so the first queries find it in memory", highlight=False)
 
 
 @app.command("stop")
