@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from netforensics.detect.pipeline import DetectionParams
+from netforensics.detect.pipeline import DetectionParams, run_detection
 from netforensics.refresh import lock
 from netforensics.refresh.run import last_refresh, refresh
 from netforensics.settings import ConnectionSettings
@@ -74,6 +74,9 @@ def test_two_refreshes_with_a_delta_keep_ids_and_record_lineage(store: GraphStor
     assert third.flagged_id_stability is not None and third.flagged_id_stability >= 0.95
     moved = sum(abs(change["delta"]) for change in third.changes if change["delta"] is not None)
     assert moved <= 0.05 * sum(change["size"] for change in third.changes), third.sentences
+
+    run_detection(store, DetectionParams())  # a manual run does not hide the nightly job's result
+    assert (last_refresh(store) or {}).get("run") == third.run
 
 
 def test_gds_engine_refresh_is_seeded_and_keeps_ids(store: GraphStore, days: tuple[Path, Path], tmp_path: Path) -> None:

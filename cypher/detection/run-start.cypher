@@ -1,7 +1,8 @@
 // name: run-start
-// description: Record a detection run as running (not current): its results are written under its id before it may become current.
+// description: Record a detection run (kind: clusters or refresh) as running (not current): its results are written under its id before it may become current.
 // param: run: string
 // param: params: string
 // param: code_version: string
-CREATE (r:DetectionRun {id: $run, params: $params, code_version: $code_version, status: 'running', current: false,
+// param: kind: string
+CREATE (r:DetectionRun {id: $run, kind: $kind, params: $params, code_version: $code_version, status: 'running', current: false,
                         started_at: datetime()})

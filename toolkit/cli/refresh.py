@@ -51,7 +51,7 @@ def _print_report(report: dict[str, Any]) -> None:
 def refresh_command(
     inbox: Annotated[Optional[Path], typer.Option("--inbox", help="Folder of new evidence files (any format the loaders read, recognised by header; files already loaded are skipped by sha256).", file_okay=False)] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the diff report as JSON.")] = False,
-    last: Annotated[bool, typer.Option("--last", help="Print the last run's status and diff report instead of refreshing.")] = False,
+    last: Annotated[bool, typer.Option("--last", help="Print the last refresh's status and diff report instead of refreshing (exit 1 when it failed).")] = False,
     daily_at: Annotated[Optional[str], typer.Option("--daily-at", help="Stay running and refresh every day at HH:MM (local time of the machine or container); for the compose service.")] = None,
     stale_after: Annotated[int, typer.Option(help="Seconds without a heartbeat after which another refresh's lock counts as stale and is taken over.", min=60)] = 600,
     seed: Annotated[int, typer.Option(help="Leiden seed.")] = 1,
@@ -70,11 +70,11 @@ def refresh_command(
         with open_store(connection()) as store:
             found = last_refresh(store)
         if found is None:
-            raise NetforensicsError("No detection run has been recorded yet.")
+            raise NetforensicsError("No refresh has run yet: run `netforensics refresh --inbox DIR`.")
         if as_json:
             typer.echo(json.dumps(found, indent=2, default=str))
         else:
-            console.print(f"last run {found['run']} ({found['kind']}): {found['status']}"
+            console.print(f"last refresh {found['run']}: {found['status']}"
                           + (" [current]" if found.get("current") else "")
                           + f", started {found['started_at']}, finished {found['finished_at']}", highlight=False,
                           markup=False)  # "[current]" is text, not a rich tag

@@ -254,7 +254,8 @@ def refresh(
         hook = StableIds(before, next_id) if before is not None else None
         say("detecting communities" + (f" (stable ids from {before.run})" if before else ""))
         result = run_detection(store, params, progress=say, assign_ids=hook,
-                               seed_membership=hook.previous_of if hook is not None else None, projection=projection)
+                               seed_membership=hook.previous_of if hook is not None else None, projection=projection,
+                               kind="refresh")
         report = RefreshReport(result.run_id, before.run if before else None, projection=projection.describe())
         report.files_loaded = [{"path": str(r.path), "kind": r.kind, "rows_loaded": r.rows_loaded,
                                 "rows_rejected": r.rows_rejected} for r in loaded if r.status == "loaded"]

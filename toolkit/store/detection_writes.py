@@ -44,8 +44,8 @@ def _write(store: GraphStore, name: str, **params: Any) -> None:
     retry_on_connection_loss(lambda: store.write(query, params), attempts=3, pause=1.0)
 
 
-def start_run(store: GraphStore, run: str, params: Mapping[str, Any], code_version: str) -> None:
-    _write(store, "run-start", run=run, params=json.dumps(params, sort_keys=True), code_version=code_version)
+def start_run(store: GraphStore, run: str, params: Mapping[str, Any], code_version: str, kind: str = "clusters") -> None:
+    _write(store, "run-start", run=run, params=json.dumps(params, sort_keys=True), code_version=code_version, kind=kind)
 
 
 def write_communities(store: GraphStore, run: str, rows: Sequence[Mapping[str, Any]], batch_size: int = 5000) -> None:
