@@ -115,8 +115,8 @@ def main() -> None:
     try:
         build_app(command_name(sys.argv[1:]))()
     except NetforensicsError as err:
-        err_console.print(f"[bold red]error:[/] {escape(str(err))}", highlight=False, emoji=False)
+        err_console.print(f"[bold red]error:[/] {escape(str(err))}", highlight=False, emoji=False, markup=True)
         sys.exit(err.exit_code)
     except KeyboardInterrupt:
-        err_console.print("[yellow]interrupted[/]")
+        err_console.print("[yellow]interrupted[/]", markup=True)
         sys.exit(130)

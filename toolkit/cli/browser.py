@@ -26,7 +26,7 @@ def export_command(
     netforensics-favorites.zip (drag onto Browser to import the queries as saved scripts)."""
     paths = export(out_dir, base_url)
     for kind, path in paths.items():
-        console.print(f"{kind:<10} {path}", highlight=False, markup=False)
+        console.print(f"{kind:<10} {path}", highlight=False)
     err_console.print("Serve the folder with `netforensics browser serve --dir " + str(out_dir) + "`, or drag the .zip and .grass files onto Browser.")
 
 
@@ -45,9 +45,9 @@ def serve_command(
     actual = server.server_address[1]
     base = f"http://localhost:{actual}"
     export(folder, base)
-    console.print(f"Serving {folder} on {base} (Ctrl-C to stop). In Neo4j Browser run:", highlight=False, markup=False)
-    console.print(f"  :play {base}/{GUIDE_FILE}\n  :style {base}/{STYLE_FILE}", highlight=False, markup=False)
-    console.print(f"Favourites: download {base}/{FAVOURITES_FILE} and drag it onto Browser.", highlight=False, markup=False)
+    console.print(f"Serving {folder} on {base} (Ctrl-C to stop). In Neo4j Browser run:", highlight=False)
+    console.print(f"  :play {base}/{GUIDE_FILE}\n  :style {base}/{STYLE_FILE}", highlight=False)
+    console.print(f"Favourites: download {base}/{FAVOURITES_FILE} and drag it onto Browser.", highlight=False)
     try:
         server.serve_forever()
     except KeyboardInterrupt:

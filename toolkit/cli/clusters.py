@@ -53,9 +53,9 @@ def _print_table(run: dict[str, Any], rows: list[dict[str, Any]], include_organi
     colours = {"inauthentic": "bold red", "suspicious": "yellow", "organic": "green"}
     for row in rows:
         verdict = row["verdict"]
-        table.add_row(str(row["community"]), f"{row['size']:,}", f"[{colours.get(verdict, 'white')}]{verdict}[/]",
+        table.add_row(str(row["community"]), f"{row['size']:,}", Text(verdict, style=colours.get(verdict, "white")),
                       f"{row['score']:.2f}", f"{row['core']:,}", f"{row['amplifiers']:,}",
-                      Text(", ".join(str(a) for a in row["top_core"])), ", ".join(row["signals"] or []))  # handles are data
+                      ", ".join(str(a) for a in row["top_core"]), ", ".join(row["signals"] or []))
     if rows:
         console.print(table)
     else:

@@ -1,4 +1,7 @@
-"""Shared rich consoles: data to stdout, diagnostics and progress to stderr."""
+"""Shared rich consoles: data to stdout, diagnostics and progress to stderr.
+
+Both print text as text: a call that wants rich markup asks for it (``markup=True``), so handles, bios, tweets and
+paths from the data never turn into formatting, nor into a MarkupError (``I love [/music]``)."""
 
 from __future__ import annotations
 
@@ -16,5 +19,5 @@ def _width(stream: object) -> int | None:
     return 160
 
 
-console = Console(width=_width(sys.stdout))
-err_console = Console(stderr=True, soft_wrap=True, width=_width(sys.stderr))
+console = Console(width=_width(sys.stdout), markup=False)
+err_console = Console(stderr=True, soft_wrap=True, width=_width(sys.stderr), markup=False)

@@ -8,6 +8,7 @@ from dataclasses import asdict
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
 from netforensics.cli.console import console, err_console
 from netforensics.server import assembly, process, versions
@@ -38,7 +39,7 @@ def install_command(force: bool = typer.Option(False, "--force", help="Re-assemb
         console.print(f"Installed Neo4j {versions.NEO4J_VERSION} with GDS {versions.GDS_VERSION}, APOC {versions.APOC_VERSION} "
                       f"and Browser {versions.BROWSER_VERSION} into {layout.server_home} in {time.monotonic() - started:.0f} s.")
     else:
-        console.print(f"Neo4j {versions.NEO4J_VERSION} with GDS {versions.GDS_VERSION} is already installed in {layout.server_home}.", markup=False)
+        console.print(f"Neo4j {versions.NEO4J_VERSION} with GDS {versions.GDS_VERSION} is already installed in {layout.server_home}.")
 
 
 @app.command("start")
@@ -65,7 +66,7 @@ def start_command(
             memory=MemorySettings.from_options(heap, pagecache),
         )
     console.print(f"Neo4j is running: {result.bolt_uri}  (Browser: {result.http_url}, user neo4j, "
-                  f"password in {layout.password_file})", markup=False)
+                  f"password in {layout.password_file})")
     if warm:
         reader, size = start_background_warmup(layout.data / "databases")
         if reader is not None:
@@ -92,10 +93,10 @@ def status_command(as_json: bool = typer.Option(False, "--json", help="Print mac
     elif not result.running:
         installed = result.installed
         what = f"installed ({installed['neo4j']} + GDS {installed['gds']})" if installed else "not installed"
-        console.print(f"Neo4j is not running ({what}; data home {layout.home}). Start it with `netforensics db start`.", markup=False)
+        console.print(f"Neo4j is not running ({what}; data home {layout.home}). Start it with `netforensics db start`.")
     else:
         table = Table(show_header=False, box=None)
-        table.add_row("status", "[green]running[/]")
+        table.add_row("status", Text("running", style="green"))
         table.add_row("Neo4j", str(result.neo4j_version or "?"))
         table.add_row("GDS", str(result.gds_version or "?"))
         table.add_row("APOC", str(result.apoc_version or "?"))
@@ -117,7 +118,7 @@ def logs_command(
     """Tail the server log (neo4j.log)."""
     layout = _layout()
     if not layout.server_log.exists():
-        err_console.print(f"No server log yet at {layout.server_log}.", markup=False)
+        err_console.print(f"No server log yet at {layout.server_log}.")
         raise typer.Exit(1)
     for line in process.log_tail(layout, lines):
         typer.echo(line.rstrip("\n"))

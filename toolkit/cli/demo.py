@@ -66,7 +66,7 @@ def demo_command(
             folder = out_dir or Path(scratch)
             summary = generate(SynthParams(seed=seed, organic=organic, core=core, amplifiers=amplifiers, hashed=hashed), folder)
             err_console.print(f"synthetic data in {folder}: {summary.counts['accounts']:,} accounts, "
-                              f"{summary.counts['tweets']:,} tweets", highlight=False, markup=False)
+                              f"{summary.counts['tweets']:,} tweets", highlight=False)
             load_synthetic(store, folder)
             with err_console.status("detecting") as status:
                 result = run_detection(store, DetectionParams(seed=seed), progress=lambda message: status.update(message))

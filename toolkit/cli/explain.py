@@ -8,7 +8,6 @@ from typing import Annotated, Any
 import typer
 from rich.markup import escape
 from rich.table import Table
-from rich.text import Text
 
 from netforensics.cli.console import console
 from netforensics.cli.options import connection
@@ -18,22 +17,22 @@ from netforensics.store.detection_reads import Dossier, account_dossier, current
 
 def _table(title: str, rows: list[dict[str, Any]], columns: tuple[str, ...]) -> Table:
     table = Table(*columns, title=title, title_justify="left")
-    for row in rows:  # tweet text and handles are data, never rich markup
-        table.add_row(*(Text("" if row.get(c) is None else str(row.get(c))) for c in columns))
+    for row in rows:
+        table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in columns))
     return table
 
 
 def _print(d: Dossier, run: str | None) -> None:
     a = d.account
-    name = escape(str(a["screen_name"] or a["account_id"]))  # profile fields are data, never rich markup
+    name = escape(str(a["screen_name"] or a["account_id"]))  # this line asks for markup: the handle is escaped
     role = a.get("role") or "not flagged"
     console.print(f"[bold]{name}[/] (id {escape(str(a['account_id']))}){' [dim]hashed[/]' if a['hashed'] else ''}",
-                  highlight=False)
+                  highlight=False, markup=True)
     console.print(f"  created {a['created_at'] or '?'}, {a['followers'] if a['followers'] is not None else '?'} followers, "
                   f"{a['following'] if a['following'] is not None else '?'} following, language {a['lang'] or '?'}",
-                  highlight=False, markup=False)
+                  highlight=False)
     if a.get("description"):
-        console.print(f"  bio: {a['description']}", highlight=False, markup=False)
+        console.print(f"  bio: {a['description']}", highlight=False)
     if run is None:
         console.print("  No completed detection run yet: run `netforensics clusters`.")
     elif a.get("community") is None:
@@ -41,7 +40,7 @@ def _print(d: Dossier, run: str | None) -> None:
     else:
         colour = {"core": "bold red", "amplifier": "red"}.get(a.get("role") or "", "green")
         console.print(f"  Run {run}: community {a['community']} ({a['verdict']}, score {a['community_score']:.2f}); "
-                      f"role [{colour}]{role}[/] (role score {a['role_score'] or 0:.2f})", highlight=False)
+                      f"role [{colour}]{role}[/] (role score {a['role_score'] or 0:.2f})", highlight=False, markup=True)
         if a.get("signals"):
             console.print(f"  community signals: {', '.join(a['signals'])}", highlight=False)
     if d.evidence:
@@ -52,8 +51,7 @@ def _print(d: Dossier, run: str | None) -> None:
         console.print("  thresholds: " + ", ".join(f"{k}={v}" for k, v in sorted(thresholds.items())), highlight=False)
         for key in ("example_tweets", "example_ips"):
             if d.evidence.get(key):
-                console.print(f"  {key.replace('_', ' ')}: {', '.join(map(str, d.evidence[key]))}", highlight=False,
-                              markup=False)
+                console.print(f"  {key.replace('_', ' ')}: {', '.join(map(str, d.evidence[key]))}", highlight=False)
     console.print(_table("Sample tweets", d.tweets, ("kind", "tweet_id", "created_at", "retweets", "original_author", "delay_seconds", "text")))
     console.print(_table("IP addresses and networks", d.ips, ("address", "kind", "country", "org", "cidr", "count", "accounts")))
     console.print(_table("Amplifies (retweets)", d.amplifies, ("screen_name", "account_id", "retweets", "role", "community")))

@@ -27,7 +27,7 @@ def accounts_command(
     with open_store(connection()) as store:
         run = require_current_run(store)
         written = export_accounts(store, run["run"], out)
-    err_console.print(f"wrote {written:,} accounts of run {run['run']} to {out}", highlight=False, markup=False)
+    err_console.print(f"wrote {written:,} accounts of run {run['run']} to {out}", highlight=False)
 
 
 @app.command("graph")
@@ -53,4 +53,4 @@ def graph_command(
         return
     edges = ", ".join(f"{n:,} {kind}" for kind, n in summary.edges.items())
     console.print(f"Wrote {', '.join(str(p) for p in summary.paths)} ({chosen}): {summary.nodes:,} accounts, edges {edges}.",
-                  highlight=False, markup=False)
+                  highlight=False)

@@ -67,8 +67,7 @@ class LoadProgress:
             self.progress.update(self.task, completed=total, rows=self.rows, description=escape(f"{result.path.name} [{result.status}]"))
             self.task = None
         elif result.status == "skipped":
-            err_console.print(f"{result.path}: already loaded completely (same sha256); skipped. Use --force to load it again.",
-                              markup=False)
+            err_console.print(f"{result.path}: already loaded completely (same sha256); skipped. Use --force to load it again.")
 
 
 def _summary(results: list[FileResult], as_json: bool) -> None:
@@ -78,12 +77,12 @@ def _summary(results: list[FileResult], as_json: bool) -> None:
     table = Table("file", "kind", "status", "read", "loaded", "rejected", "nodes created", "rels created", "seconds", "rows/s")
     for r in results:
         rate = f"{r.rows_read / r.seconds:,.0f}" if r.seconds and r.rows_read else ""
-        table.add_row(Text(r.path.name), r.kind, r.status, f"{r.rows_read:,}", f"{r.rows_loaded:,}", f"{r.rows_rejected:,}",
+        table.add_row(r.path.name, r.kind, r.status, f"{r.rows_read:,}", f"{r.rows_loaded:,}", f"{r.rows_rejected:,}",
                       f"{r.counts.nodes_created:,}", f"{r.counts.relationships_created:,}", f"{r.seconds:.1f}", rate)
     console.print(table)
     for r in results:
         if r.rejects_path:
-            err_console.print(f"{r.rows_rejected:,} rejected rows of {r.path.name} are in {r.rejects_path}", markup=False)
+            err_console.print(f"{r.rows_rejected:,} rejected rows of {r.path.name} are in {r.rejects_path}")
 
 
 def _run(source: str, paths: list[Path], options: LoadOptions, as_json: bool) -> None:

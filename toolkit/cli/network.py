@@ -77,7 +77,7 @@ def co_retweet_command(
                 f"[yellow]warning:[/] --window {window:g} s is below the data's time resolution "
                 f"({events.resolution:g} s{', IO-archive minute times' if events.resolution == 60 else ''}); "
                 "retweets in the same time step all match and the rest never do.",
-                highlight=False,
+                highlight=False, markup=True,
             )
         pairing = progress.add_task("pairing retweets", total=None)
 
@@ -86,7 +86,7 @@ def co_retweet_command(
                 err_console.print(
                     f"[yellow]warning:[/] {total:,} retweet pairs fall within the window (synchronised bursts); "
                     "that is the size of the answer, so this will take a while.",
-                    highlight=False,
+                    highlight=False, markup=True,
                 )
             progress.update(pairing, completed=done, total=total)
 
@@ -117,5 +117,5 @@ def co_retweet_command(
         f"{n_pairs:,} pairs among {accounts:,} accounts from {len(events):,} retweets of "
         f"{len(events.tweet_ids):,} tweets (window {window:g} s, min weight {min_weight}) "
         f"in {time.perf_counter() - started:.2f} s → {out}" + (f"; {'; '.join(notes)}" if notes else ""),
-        highlight=False, markup=False,
+        highlight=False,
     )

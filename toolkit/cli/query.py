@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Annotated, Any, Optional
 
 import typer
-from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
@@ -102,7 +101,7 @@ def _print_show(q: CypherFile, as_json: bool) -> None:
     if as_json:
         typer.echo(json.dumps({**_query_dict(q), "cypher": q.text}, ensure_ascii=False, indent=2))
         return
-    console.print(f"[bold]{q.name}[/]  ({q.category or 'uncategorised'})\n{q.description}", highlight=False)
+    console.print(Text.assemble((q.name, "bold"), f"  ({q.category or 'uncategorised'})\n{q.description}"))
     console.print(f"parameters: {describe_params(q)}", highlight=False)
     if q.returns:
         console.print(f"returns: {q.returns}", highlight=False)
@@ -115,7 +114,7 @@ def _short(text: str) -> str:
 
 
 def _print_table(result: QueryResult) -> None:
-    table = Table(*(escape(c) for c in result.columns), title=result.query.name, title_justify="left",
+    table = Table(*result.columns, title=result.query.name, title_justify="left",
                   caption=f"{len(result.rows):,} row(s)", caption_justify="left")
     for row in result.rows:
         table.add_row(*(Text(_short(cell_text(v))) for v in row))

@@ -27,7 +27,7 @@ from netforensics.store.ingest import LoadOptions
 
 def _print_report(report: dict[str, Any]) -> None:
     previous = report.get("previous_run")
-    console.print(f"[bold]Refresh {report['run']}[/]" + (f" (previous run {previous})" if previous else " (first run)"))
+    console.print(f"[bold]Refresh {report['run']}[/]" + (f" (previous run {previous})" if previous else " (first run)"), markup=True)
     loaded = report.get("files_loaded", [])
     console.print(f"files loaded: {len(loaded)}, already loaded and skipped: {report.get('files_skipped', 0)}")
     projection = report.get("projection") or {}
@@ -76,8 +76,7 @@ def refresh_command(
         else:
             console.print(f"last refresh {found['run']}: {found['status']}"
                           + (" [current]" if found.get("current") else "")
-                          + f", started {found['started_at']}, finished {found['finished_at']}", highlight=False,
-                          markup=False)  # "[current]" is text, not a rich tag
+                          + f", started {found['started_at']}, finished {found['finished_at']}", highlight=False)
             if found.get("error"):
                 console.print(f"error: {found['error']}", highlight=False)
             if found.get("diff"):
@@ -92,7 +91,7 @@ def refresh_command(
     def once() -> RefreshReport:
         with open_store(connection()) as store, LoadProgress() as bar:
             report = refresh(store, inbox, params, load_options=options, load_progress=bar,
-                             say=lambda message: err_console.print(f"refresh: {message}", highlight=False, markup=False),
+                             say=lambda message: err_console.print(f"refresh: {message}", highlight=False),
                              stale_after=stale_after)
         if as_json:
             typer.echo(json.dumps(report.as_dict(), indent=2, default=str))

@@ -53,4 +53,4 @@ def report_command(
         typer.echo(json.dumps(summary, indent=2))
         return
     console.print(f"Wrote {out}: run {data.run.id}, {len(data.cards)} community card(s), {summary['bytes'] / 1024:,.0f} KiB.",
-                  highlight=False, markup=False)
+                  highlight=False)

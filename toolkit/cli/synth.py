@@ -55,4 +55,4 @@ def synth_command(
         f"{counts['ip_observations']:,} IP observations.",
         highlight=False,
     )
-    err_console.print(f"generated in {seconds:.1f} s; ground truth in {out_dir / 'labels.csv'}", highlight=False, markup=False)
+    err_console.print(f"generated in {seconds:.1f} s; ground truth in {out_dir / 'labels.csv'}", highlight=False)
