@@ -4,4 +4,4 @@
 // param: previous_run: string
 // param: diff: string
 MATCH (r:DetectionRun {id: $run})
-SET r.diff = $diff, r.previous_run = $previous_run, r.kind = 'refresh'
+SET r.diff = $diff, r.previous_run = $previous_run

@@ -21,7 +21,7 @@ import numpy.typing as npt
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from netforensics.cypher_files import load as load_cypher
+from netforensics.graph.columns import read_columns
 from netforensics.graph.tweet_events import TweetEvents
 from netforensics.store.connection import GraphStore
 
@@ -79,21 +79,13 @@ class Projection:
         return len(self.account_ids)
 
 
-def _columns(store: GraphStore, name: str) -> dict[str, list[Any]]:
-    """The single row of aligned lists a projection query returns."""
-    keys, rows = store.read_records(load_cypher(f"projection/{name}"))
-    if not rows:
-        return {key: [] for key in keys}
-    return {key: value if value is not None else [] for key, value in zip(keys, rows[0])}
-
-
 def _fetch_all(store: GraphStore, names: list[str], timings: dict[str, float],
                workers: int = 2) -> dict[str, dict[str, list[Any]]]:
     """Run the projection queries two at a time (largest first): each is one server thread building its lists
     while the driver decodes another's, so both cores work."""
     def fetch(name: str) -> dict[str, list[Any]]:
         started = time.perf_counter()
-        columns = _columns(store, name)
+        columns = read_columns(store, name)
         timings[f"fetch_{name}"] = time.perf_counter() - started
         return columns
 

@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from netforensics.cypher_files import load as load_cypher
+from netforensics.graph.columns import read_columns
 from netforensics.store.connection import GraphStore
 
 IntArray = npt.NDArray[np.int64]
@@ -80,25 +80,10 @@ class TweetEvents:
         return TweetEvents(**merged)
 
 
-def _columns(store: GraphStore, name: str, params: Mapping[str, Any] | None = None) -> dict[str, list[Any]]:
-    keys, rows = store.read_records(load_cypher(f"projection/{name}"), params)
-    if not rows:
-        return {key: [] for key in keys}
-    return {key: value if value is not None else [] for key, value in zip(keys, rows[0])}
-
-
-def fetch_retweets(store: GraphStore) -> dict[str, list[Any]]:
-    return _columns(store, "retweets")
-
-
-def fetch_posts(store: GraphStore) -> dict[str, list[Any]]:
-    return _columns(store, "posts")
-
-
 def fetch_touching(store: GraphStore, tweet_ids: Collection[str]) -> tuple[IntArray, TweetEvents]:
     """The nodes of ``tweet_ids`` (those that exist) and the current events that involve them."""
     ids = sorted(tweet_ids)
-    nodes = _columns(store, "tweet-nodes", {"ids": ids})["tweet"]
-    events = TweetEvents.from_columns(_columns(store, "retweets-touching", {"ids": ids}),
-                                      _columns(store, "posts-touching", {"ids": ids}))
+    nodes = read_columns(store, "tweet-nodes", {"ids": ids})["tweet"]
+    events = TweetEvents.from_columns(read_columns(store, "retweets-touching", {"ids": ids}),
+                                      read_columns(store, "posts-touching", {"ids": ids}))
     return np.asarray(nodes, dtype=np.int64), events

@@ -39,7 +39,7 @@ def gds_leiden(store: GraphStore, n_vertices: int, edges: WeightedEdges, resolut
     payload = {"source": edges.source.tolist(), "target": edges.target.tolist(), "weight": edges.weight.tolist()}
     seeded = initial is not None
     project = {"graph": graph, "edges": payload}
-    if initial is not None:
+    if seeded:
         project["seeds"] = np.asarray(initial, dtype=np.int64).tolist()
     try:
         store.write_returning(load_cypher("detection/gds-project-seeded" if seeded else "detection/gds-project"), project)
