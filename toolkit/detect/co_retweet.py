@@ -197,7 +197,12 @@ class _KeyCounter:
 
     def __init__(self, n_accounts: int, chunk_pairs: int, buckets: int = 64) -> None:
         buckets = max(1, min(buckets, n_accounts))
-        self.bounds = (np.arange(1, buckets, dtype=np.int64) * n_accounts // buckets) * n_accounts
+        self.n_accounts = n_accounts
+        self.n_buckets = buckets
+        # Bucket b holds the pairs whose smaller account a has a * buckets // n_accounts == b (see bucket_of);
+        # its first key is that of the smallest such a, ceil(b * n_accounts / buckets).
+        first_account = (np.arange(1, buckets, dtype=np.int64) * n_accounts + buckets - 1) // buckets
+        self.bounds = first_account * n_accounts
         self.keys: list[list[npt.NDArray[np.int64]]] = [[] for _ in range(buckets)]
         self.raw: list[list[npt.NDArray[np.int64]]] = [[] for _ in range(buckets)]
         self.counts: list[list[npt.NDArray[np.int64]]] = [[] for _ in range(buckets)]
@@ -218,9 +223,15 @@ class _KeyCounter:
             if self.size[bucket] - self.merged[bucket] > max(self.min_merge, self.merged[bucket]):
                 self._merge(bucket)
 
-    def group(self, keys: npt.NDArray[np.int64]) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
-        """Raw keys reordered so each bucket's keys are contiguous, and the offsets of the buckets (thread-safe)."""
-        bucket = np.searchsorted(self.bounds, keys, side="right")
+    def bucket_of(self, smaller_account: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+        """The bucket of each pair from its smaller account (arithmetic: cheaper than searching the keys)."""
+        return smaller_account * self.n_buckets // self.n_accounts
+
+    def group(
+        self, keys: npt.NDArray[np.int64], bucket: npt.NDArray[np.int64]
+    ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+        """Raw keys reordered so each bucket's keys are contiguous, and the offsets of the buckets (thread-safe);
+        ``bucket`` is :meth:`bucket_of` each key's smaller account."""
         offsets = np.zeros(len(self.bounds) + 2, dtype=np.int64)
         np.cumsum(np.bincount(bucket, minlength=len(self.bounds) + 1), out=offsets[1:])
         # A stable argsort of small integers is a radix sort: linear, unlike sorting the keys themselves.
@@ -428,6 +439,7 @@ def co_retweet_pair_blocks(
         if not distinct_accounts.all():
             src, dst, a, b = src[distinct_accounts], dst[distinct_accounts], a[distinct_accounts], b[distinct_accounts]
         key = np.minimum(a, b)
+        bucket = counter.bucket_of(key) if keep_raw else empty
         np.maximum(a, b, out=b)
         key *= n_accounts
         key += b
@@ -438,11 +450,13 @@ def co_retweet_pair_blocks(
             if touched.any():
                 touched_tweets, touched_keys = tweet_rank[src[touched]], key[touched]
                 key = key[~touched]
+                if keep_raw:
+                    bucket = bucket[~touched]
         del src, dst
         if len(key) == 0:
             return _ChunkCounts(empty, empty, touched_tweets, touched_keys)
         if keep_raw:
-            grouped, offsets = counter.group(key)
+            grouped, offsets = counter.group(key, bucket)
             return _ChunkCounts(grouped, empty, touched_tweets, touched_keys, offsets)
         return _ChunkCounts(*_count_keys(key), touched_tweets, touched_keys)
 
