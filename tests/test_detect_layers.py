@@ -8,7 +8,15 @@ from collections.abc import Sequence
 import numpy as np
 import pytest
 
-from netforensics.detect.layers import LayerParams, build_layers, combine, infrastructure_layer, undirected
+from netforensics.detect.layers import (
+    Layer,
+    LayerParams,
+    Layers,
+    build_layers,
+    combine,
+    infrastructure_layer,
+    undirected,
+)
 from netforensics.graph.projection import NETWORK_KINDS, Projection
 
 
@@ -88,6 +96,36 @@ def test_combine_weights_layers_and_sums_shared_pairs() -> None:
     combined = combine(layers, {"retweet": 2.0, "follow": 0.5})
     pairs = dict(zip(zip(combined.source.tolist(), combined.target.tolist()), combined.weight.tolist()))
     assert pairs == {(0, 1): pytest.approx(2.0 * 1.0 + 0.5 * 2.0), (1, 2): pytest.approx(0.5)}
+
+
+def test_combine_equals_summing_the_concatenated_layers() -> None:
+    """The pairwise merge of sorted layers gives exactly what sorting their concatenation gives (keys and sums)."""
+    rng = np.random.default_rng(5)
+    n = 60
+    layers = {}
+    for name in ("retweet", "co_retweet", "infrastructure", "follow"):
+        a, b = rng.integers(0, n, 300), rng.integers(0, n, 300)
+        layers[name] = undirected(name, a, b, rng.random(300))
+    weights = {"retweet": 1.0, "co_retweet": 1.5, "infrastructure": 3.0, "follow": 0.5}
+    combined = combine(Layers(n, n, layers, np.zeros(0, dtype=np.int64), layers["co_retweet"]), weights)
+    names = list(layers)
+    expected = undirected(
+        "combined",
+        np.concatenate([layers[k].source for k in names]),
+        np.concatenate([layers[k].target for k in names]),
+        np.concatenate([layers[k].weight * weights[k] for k in names]),
+    )
+    assert np.array_equal(combined.source, expected.source)
+    assert np.array_equal(combined.target, expected.target)
+    assert np.array_equal(combined.weight, expected.weight)
+
+
+def test_combine_refuses_an_unsorted_layer() -> None:
+    sorted_layer = undirected("retweet", np.array([0, 1]), np.array([1, 2]), np.ones(2))
+    unsorted = Layer("follow", np.array([1, 0]), np.array([2, 1]), np.ones(2))
+    layers = Layers(3, 3, {"retweet": sorted_layer, "follow": unsorted}, np.zeros(0, dtype=np.int64), sorted_layer)
+    with pytest.raises(ValueError, match="sorted"):
+        combine(layers, {})
 
 
 def test_window_below_minute_resolution_warns(caplog: pytest.LogCaptureFixture) -> None:

@@ -160,14 +160,44 @@ def build_layers(p: Projection, params: LayerParams, names: tuple[str, ...] = LA
 
 
 def combine(layers: Layers, weights: Mapping[str, float]) -> Layer:
-    """One weighted graph: the layers' weights times their layer weight, summed per vertex pair."""
+    """One weighted graph: the layers' weights times their layer weight, summed per vertex pair (in layer order).
+
+    Each layer is sorted and free of duplicates already, so the layers are merged pairwise by binary search
+    instead of sorting their concatenation again (2.5 s down to a fraction at HK scale, same result)."""
     parts = [(layer, float(weights.get(name, 1.0))) for name, layer in layers.layers.items()]
     parts = [(layer, w) for layer, w in parts if w > 0 and len(layer)]
     if not parts:
         return undirected("combined", np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0))
-    return undirected(
-        "combined",
-        np.concatenate([layer.source for layer, _ in parts]),
-        np.concatenate([layer.target for layer, _ in parts]),
-        np.concatenate([layer.weight * w for layer, w in parts]),
-    )
+    span = np.int64(layers.n_vertices)
+    keys = parts[0][0].source * span + parts[0][0].target
+    summed = parts[0][0].weight * parts[0][1]
+    for layer, w in parts[1:]:
+        keys, summed = _merge_sorted(keys, summed, layer.source * span + layer.target, layer.weight * w)
+    return Layer("combined", keys // span, keys % span, summed)
+
+
+def _merge_sorted(keys_a: IntArray, weights_a: FloatArray, keys_b: IntArray,
+                  weights_b: FloatArray) -> tuple[IntArray, FloatArray]:
+    """The union of two sorted, duplicate-free key arrays; a key in both gets ``weight_a + weight_b``."""
+    if not (_strictly_increasing(keys_a) and _strictly_increasing(keys_b)):
+        raise ValueError("layers must be sorted and free of duplicate pairs")
+    at = np.searchsorted(keys_a, keys_b)
+    found = at < len(keys_a)
+    found[found] = keys_a[at[found]] == keys_b[found]
+    weights_a = weights_a.copy()
+    weights_a[at[found]] += weights_b[found]
+    added = ~found
+    slots = at[added] + np.arange(int(added.sum()), dtype=np.int64)  # where b's new keys land in the union
+    from_a = np.ones(len(keys_a) + len(slots), dtype=bool)
+    from_a[slots] = False
+    keys = np.empty(len(from_a), dtype=np.int64)
+    keys[from_a] = keys_a
+    keys[slots] = keys_b[added]
+    summed = np.empty(len(from_a), dtype=np.float64)
+    summed[from_a] = weights_a
+    summed[slots] = weights_b[added]
+    return keys, summed
+
+
+def _strictly_increasing(keys: IntArray) -> bool:
+    return bool(np.all(keys[1:] > keys[:-1]))
