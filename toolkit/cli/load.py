@@ -65,6 +65,8 @@ class LoadProgress:
         if self.task is not None:
             total = self.progress.tasks[-1].total
             self.progress.update(self.task, completed=total, rows=self.rows, description=escape(f"{result.path.name} [{result.status}]"))
+            # Stopped, a finished file's rows/s stays its own; running, it kept falling while later files loaded.
+            self.progress.stop_task(self.task)
             self.task = None
         elif result.status == "skipped":
             err_console.print(f"{result.path}: already loaded completely (same sha256); skipped. Use --force to load it again.")
