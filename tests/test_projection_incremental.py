@@ -60,7 +60,7 @@ OTHER = [("301", "9", "12:00", "", "")]
 
 def assert_same_projection(a: Projection, b: Projection) -> None:
     for f in fields(Projection):
-        if f.name in ("timings", "tweet_events"):
+        if f.name in ("timings", "tweet_events", "network_columns"):
             continue
         left, right = getattr(a, f.name), getattr(b, f.name)
         assert np.array_equal(left, right, equal_nan=left.dtype.kind == "f"), f.name
@@ -145,3 +145,62 @@ def test_an_unreadable_cache_is_ignored(store: GraphStore, home: Path) -> None:
     cache.path.write_bytes(b"not a cache")
     assert cache.load() is None
     assert ProjectionSource.incremental(store, "run-1").base is None
+
+
+def write_text(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def cached_day1_with_network(store: GraphStore, tmp_path: Path) -> None:
+    """Day 1 with follows, IP observations and ranges as well (accounts 1-3 exist from the tweets)."""
+    load_files(store, "io-archive", [write_tweets(tmp_path / "day1_tweets.csv", DAY1)], LoadOptions())
+    load_files(store, "follows", [write_text(tmp_path / "follows1.csv", "src_account_id,dst_account_id\n1,2\n2,3\n")],
+               LoadOptions())
+    load_files(store, "ip-ranges", [write_text(tmp_path / "ranges1.csv",
+               "network,asn,as_org,country,is_vpn,kind\n198.51.100.0/24,64500,Exit Ltd,NL,true,vpn\n")], LoadOptions())
+    load_files(store, "ips", [write_text(tmp_path / "ips1.csv", "account_id,ip,first_seen,last_seen\n"
+               "1,198.51.100.7,2019-08-01 10:00,2019-08-01 11:00\n2,198.51.100.7,2019-08-01 10:00,2019-08-01 11:00\n")],
+               LoadOptions())
+    source = ProjectionSource.full(store)
+    source.remember("run-1", source.project(store))
+
+
+def refresh_loading(store: GraphStore, files: list[tuple[str, Path]]) -> ProjectionSource:
+    refresh = ProjectionSource.incremental(store, "run-1")
+    assert refresh.base is not None and refresh.touched is not None
+    for source, path in files:
+        for result in load_files(store, source, [path], LoadOptions(), touched=refresh.touched):
+            refresh.loaded_batches.add(result.sha256)
+            refresh.loaded_kinds.add(result.kind)
+    return refresh
+
+
+def test_follows_and_addresses_are_kept_when_the_refresh_loads_only_tweets(store: GraphStore, home: Path) -> None:
+    cached_day1_with_network(store, home)
+    refresh = refresh_loading(store, [("io-archive", write_tweets(home / "day2_tweets.csv", DAY2))])
+    incremental = refresh.project(store)
+    assert refresh.incremental_used and refresh.reused == ["follows", "ips"]
+    assert "fetch_follows" not in incremental.timings and "fetch_ips" not in incremental.timings
+    full = project(store)
+    assert_same_projection(incremental, full)
+    assert len(full.follow_src) == 2 and len(full.ip_account) == 2 and full.ip_kind.tolist() == [4]  # vpn
+    refresh.remember("run-2", incremental)
+    again = ProjectionSource.incremental(store, "run-2")
+    assert again.base is not None and set(again.base.network) == {"follows", "ips"}
+
+
+def test_follows_and_addresses_are_read_again_after_the_refresh_loads_them(store: GraphStore, home: Path) -> None:
+    cached_day1_with_network(store, home)
+    # a new follow, and the range re-classified: no IP count changes, only the network's kind
+    refresh = refresh_loading(store, [
+        ("io-archive", write_tweets(home / "day2_tweets.csv", DAY2)),
+        ("follows", write_text(home / "follows2.csv", "src_account_id,dst_account_id\n3,1\n")),
+        ("ip-ranges", write_text(home / "ranges2.csv",
+                                 "network,asn,as_org,country,is_vpn,kind\n198.51.100.0/24,64500,Exit Ltd,NL,false,hosting\n")),
+    ])
+    incremental = refresh.project(store)
+    assert refresh.incremental_used and refresh.reused == []
+    full = project(store)
+    assert_same_projection(incremental, full)
+    assert len(full.follow_src) == 3 and full.ip_kind.tolist() == [3]  # hosting

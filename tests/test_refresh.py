@@ -70,7 +70,7 @@ def test_two_refreshes_with_a_delta_keep_ids_and_record_lineage(store: GraphStor
     # Nothing new: seeded Leiden may still polish the partition, but ids hold and sizes barely move.
     third = refresh(store, day1, DetectionParams())
     assert third.files_skipped == 6 and third.files_loaded == []
-    assert third.projection == {"incremental": True, "why_full": "", "touched_tweets": 0}
+    assert third.projection == {"incremental": True, "why_full": "", "touched_tweets": 0, "reused": ["follows", "ips"]}
     assert third.flagged_id_stability is not None and third.flagged_id_stability >= 0.95
     moved = sum(abs(change["delta"]) for change in third.changes if change["delta"] is not None)
     assert moved <= 0.05 * sum(change["size"] for change in third.changes), third.sentences

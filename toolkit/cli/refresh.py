@@ -32,7 +32,9 @@ def _print_report(report: dict[str, Any]) -> None:
     console.print(f"files loaded: {len(loaded)}, already loaded and skipped: {report.get('files_skipped', 0)}")
     projection = report.get("projection") or {}
     if projection.get("incremental"):
-        console.print(f"projection: incremental ({projection.get('touched_tweets') or 0:,} loaded or referenced tweets read again)")
+        reused = projection.get("reused") or []
+        kept = f"; {' and '.join(reused)} kept from the previous run" if reused else ""
+        console.print(f"projection: incremental ({projection.get('touched_tweets') or 0:,} loaded or referenced tweets read again{kept})")
     elif projection:
         console.print(f"projection: full ({projection.get('why_full') or 'no reason recorded'})", highlight=False)
     for sentence in report.get("sentences", []):

@@ -11,7 +11,7 @@ arrays (and, downstream, the same communities).
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
@@ -72,6 +72,7 @@ class Projection:
     follow_src: IntArray
     follow_dst: IntArray
     tweet_events: TweetEvents | None = None  # the raw retweet and post columns read (kept for the next refresh)
+    network_columns: dict[str, dict[str, Any]] = field(default_factory=dict)  # raw "follows" / "ips" columns, likewise
     timings: dict[str, float] = field(default_factory=dict)
 
     @property
@@ -121,18 +122,27 @@ def _dense(values: Any) -> tuple[IntArray, IntArray]:
     return uniq, inverse.astype(np.int64)
 
 
+#: Queries whose raw columns a refresh may reuse from the previous run, instead of reading them again.
+NETWORK_QUERIES: tuple[str, ...] = ("follows", "ips")
+
+
 def project(store: GraphStore, *, include_follows: bool = True,
-            events: Callable[[], TweetEvents] | None = None) -> Projection:
+            events: Callable[[], TweetEvents] | None = None,
+            reuse: Mapping[str, dict[str, Any]] | None = None) -> Projection:
     """Read accounts, retweets, posts, IPs and (optionally) follows into a :class:`Projection`.
 
     ``events``: gives the retweets and posts another way (an incremental projection); it runs while the rest is
-    read."""
+    read. ``reuse``: columns of :data:`NETWORK_QUERIES` known to be unchanged, used instead of reading them."""
     timings: dict[str, float] = {}
     started = time.perf_counter()
     tweet_queries = ["retweets", "posts"] if events is None else []
+    wanted = [name for name in NETWORK_QUERIES if include_follows or name != "follows"]
+    reused = {name: dict(columns) for name, columns in (reuse or {}).items() if name in wanted}
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="tweet-events") as pool:
         given = pool.submit(events) if events is not None else None
-        fetched = _fetch_all(store, tweet_queries + (["follows"] if include_follows else []) + ["accounts", "ips"], timings)
+        skip = set(reused) | ({"follows"} if not include_follows else set())
+        to_read = [name for name in [*tweet_queries, "follows", "accounts", "ips"] if name not in skip]  # largest first
+        fetched = {**_fetch_all(store, to_read, timings), **reused}
         tweet_events = given.result() if given is not None else TweetEvents.from_columns(fetched["retweets"], fetched["posts"])
     timings["fetch"] = time.perf_counter() - started
     started = time.perf_counter()
@@ -204,5 +214,5 @@ def project(store: GraphStore, *, include_follows: bool = True,
         ip_account=ip_account[keep_ip], ip_index=ip_index[keep_ip], ip_nodes=ip_nodes,
         ip_kind=ip_kind, ip_mainland=ip_mainland,
         follow_src=follow_src[keep_follow], follow_dst=follow_dst[keep_follow],
-        tweet_events=tweet_events, timings=timings,
+        tweet_events=tweet_events, network_columns={name: fetched[name] for name in wanted}, timings=timings,
     )

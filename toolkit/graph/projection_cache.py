@@ -11,8 +11,10 @@ them only when all of these hold, and otherwise reads everything, as a full run 
 4. the loads recorded every tweet they wrote or referenced (:class:`TouchedTweets`, bounded).
 
 Then the events that involve those tweets are read again (as the retweet, the original or the post) and replace
-the cached ones; accounts, addresses and follows are always read whole. Hand edits that change no count and no
-load batch (a tweet's time edited in Browser) are not seen until the next full run (``netforensics clusters``).
+the cached ones. The follows and the IP observations (with their networks' kind and country) are cached too and
+reused unless the refresh itself loaded a file that can change them (``follows``; ``ips`` or ``ip-ranges``);
+accounts are always read whole. Hand edits that change no count and no load batch (a tweet's time or a network's
+kind edited in Browser) are not seen until the next full run (``netforensics clusters``).
 """
 
 from __future__ import annotations
@@ -30,14 +32,16 @@ from typing import Any
 import numpy as np
 
 from netforensics.cypher_files import load as load_cypher
-from netforensics.graph.projection import Projection, project
+from netforensics.graph.projection import NETWORK_QUERIES, Projection, project
 from netforensics.graph.tweet_events import TweetEvents, fetch_touching
 from netforensics.settings import data_home
 from netforensics.store.connection import GraphStore
 from netforensics.store.evidence_writes import TouchedTweets
 
 log = logging.getLogger(__name__)
-CACHE_VERSION = 1
+CACHE_VERSION = 2
+#: The load kinds (``FileResult.kind``) that can change what each cached network query returns.
+CHANGED_BY: dict[str, frozenset[str]] = {"follows": frozenset({"follows"}), "ips": frozenset({"ips", "ip-ranges"})}
 
 
 @dataclass(frozen=True)
@@ -46,13 +50,16 @@ class GraphStamp:
     tweets: int
     posted: int
     retweets: int
+    follows: int
+    used_ips: int
+    in_networks: int
     batches: tuple[tuple[str, str, str], ...]  # (sha256, status, finished_at), by sha256
 
     @classmethod
     def read(cls, store: GraphStore) -> GraphStamp:
         row = store.read(load_cypher("projection/stamp"))[0]
-        return cls(int(row["accounts"]), int(row["tweets"]), int(row["posted"]), int(row["retweets"]),
-                   tuple(tuple(str(v) for v in batch) for batch in row["batches"]))  # type: ignore[misc]
+        return cls(**{name: int(row[name]) for name in _COUNTS},
+                   batches=tuple(tuple(str(v) for v in batch) for batch in row["batches"]))  # type: ignore[arg-type, misc]
 
     def batches_without(self, shas: Collection[str]) -> tuple[tuple[str, str, str], ...]:
         return tuple(b for b in self.batches if b[0] not in shas)
@@ -63,8 +70,11 @@ class GraphStamp:
     @classmethod
     def from_json(cls, text: str) -> GraphStamp:
         data = json.loads(text)
-        return cls(int(data["accounts"]), int(data["tweets"]), int(data["posted"]), int(data["retweets"]),
-                   tuple(tuple(b) for b in data["batches"]))  # type: ignore[misc]
+        return cls(**{name: int(data[name]) for name in _COUNTS},
+                   batches=tuple(tuple(b) for b in data["batches"]))  # type: ignore[arg-type, misc]
+
+
+_COUNTS = ("accounts", "tweets", "posted", "retweets", "follows", "used_ips", "in_networks")
 
 
 @dataclass(frozen=True)
@@ -72,6 +82,7 @@ class CachedEvents:
     run: str
     stamp: GraphStamp
     events: TweetEvents
+    network: dict[str, dict[str, Any]]  # raw columns of NETWORK_QUERIES, by query then column
 
 
 class ProjectionCache:
@@ -96,19 +107,31 @@ class ProjectionCache:
                 if meta.get("version") != CACHE_VERSION:
                     return None
                 events = TweetEvents(**{name: np.asarray(data[name], dtype=np.int64) for name in TweetEvents.__dataclass_fields__})
-            return CachedEvents(str(meta["run"]), GraphStamp.from_json(meta["stamp"]), events)
+                network: dict[str, dict[str, Any]] = {}
+                for key, kind in meta["network"].items():
+                    query, column = key.split(".", 1)
+                    values = data[key]
+                    network.setdefault(query, {})[column] = values.tolist() if kind == "str" else np.asarray(values, dtype=np.int64)
+            return CachedEvents(str(meta["run"]), GraphStamp.from_json(meta["stamp"]), events, network)
         except (OSError, ValueError, KeyError, TypeError) as err:
             log.warning("ignoring the projection cache %s: %s", self.path, err)
             return None
 
-    def save(self, run: str, stamp: GraphStamp, events: TweetEvents) -> None:
+    def save(self, run: str, stamp: GraphStamp, events: TweetEvents, network: dict[str, dict[str, Any]]) -> None:
         """Write atomically (a reader sees the old file or the new one); a failure only costs the next refresh time."""
-        meta = json.dumps({"version": CACHE_VERSION, "run": run, "stamp": stamp.to_json()})
+        columns: dict[str, Any] = {}
+        kinds: dict[str, str] = {}
+        for query, named in network.items():
+            for column, values in named.items():
+                text = len(values) == 0 or isinstance(values[0], str)  # (an empty column comes back as [])
+                columns[f"{query}.{column}"] = np.asarray(values, dtype=str if text else np.int64)
+                kinds[f"{query}.{column}"] = "str" if text else "int"
+        meta = json.dumps({"version": CACHE_VERSION, "run": run, "stamp": stamp.to_json(), "network": kinds})
         partial = self.path.with_name(self.path.name + f".{os.getpid()}.partial")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             with open(partial, "wb") as handle:
-                np.savez(handle, meta=np.array(meta), **events.arrays())
+                np.savez(handle, meta=np.array(meta), **events.arrays(), **columns)
             os.replace(partial, self.path)
         except OSError as err:
             log.warning("could not save the projection cache %s: %s", self.path, err)
@@ -127,6 +150,8 @@ class ProjectionSource:
         self.base = base
         self.touched: TouchedTweets | None = TouchedTweets() if base is not None else None
         self.loaded_batches: set[str] = set()  # sha256 of the files the refresh loaded
+        self.loaded_kinds: set[str] = set()  # their kinds (FileResult.kind): which cached network columns still hold
+        self.reused: list[str] = []
         self.why_full = why_full or ("" if base is not None else "no cached projection")
         self.incremental_used = False
         self._stamp: GraphStamp | None = None
@@ -164,9 +189,12 @@ class ProjectionSource:
                     seconds["fetch_touched"] = time.perf_counter() - started
                     return base.events.updated(nodes, delta)
 
-                p = project(store, include_follows=include_follows, events=updated_events)
+                reuse = {name: columns for name, columns in base.network.items()
+                         if name in NETWORK_QUERIES and not CHANGED_BY[name] & self.loaded_kinds}
+                p = project(store, include_follows=include_follows, events=updated_events, reuse=reuse)
                 p.timings.update(seconds)
                 self.incremental_used = True
+                self.reused = sorted(name for name in reuse if name in p.network_columns)
                 return p
         if self.base is not None:
             log.info("full projection: %s", self.why_full)
@@ -174,8 +202,9 @@ class ProjectionSource:
 
     def remember(self, run: str, p: Projection) -> None:
         if self.cache is not None and self._stamp is not None and p.tweet_events is not None:
-            self.cache.save(run, self._stamp, p.tweet_events)
+            self.cache.save(run, self._stamp, p.tweet_events, p.network_columns)
 
     def describe(self) -> dict[str, Any]:
         return {"incremental": self.incremental_used, "why_full": "" if self.incremental_used else self.why_full,
-                "touched_tweets": len(self.touched.ids) if self.touched is not None else None}
+                "touched_tweets": len(self.touched.ids) if self.touched is not None else None,
+                "reused": self.reused}

@@ -247,6 +247,7 @@ def refresh(
                 say(f"loading new files from {inbox}")
                 loaded = load_inbox(store, inbox, load_options, load_progress, projection.touched)
             projection.loaded_batches = {r.sha256 for r in loaded if r.status == "loaded"}
+            projection.loaded_kinds = {r.kind for r in loaded if r.status == "loaded"}
             steps["load"] = time.perf_counter() - started
             started = time.perf_counter()
             before, next_id = reading.result()
