@@ -313,6 +313,28 @@ def test_a_later_row_with_empty_values_keeps_known_ones(store: GraphStore, tmp_p
     assert account == [{"created": "2017-03-11T00:00:00Z", "location": "Hong Kong", "stub": False}]
 
 
+def test_an_account_row_already_applied_is_skipped_unless_changed_or_forced(store: GraphStore, tmp_path: Path) -> None:
+    """A row saying what the last applied row said changes nothing, so the server skips it (profile_digest); a
+    changed row, or a forced re-load, is applied. The hand edit below shows which rows were applied."""
+    account = "MATCH (a:Account {id: '1098765432109876543'}) RETURN a.followers AS followers"
+    load_files(store, "io-archive", [DATA / "io_users.csv"], LoadOptions())
+    store.write("MATCH (a:Account {id: '1098765432109876543'}) SET a.followers = 999")
+    same_rows = copy("io_users.csv", tmp_path)  # another file (not skipped as already loaded), the same rows
+    same_rows.write_text(same_rows.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    load_files(store, "io-archive", [same_rows], LoadOptions(dataset="again"))
+    assert store.read(account) == [{"followers": 999}]
+    assert store.read("MATCH (:Account {id: '1098765432109876543'})-[:IN_DATASET]->(d:Dataset {name: 'again'}) "
+                      "RETURN count(d) AS n") == [{"n": 1}]  # the row still counts for its dataset
+
+    load_files(store, "io-archive", [same_rows], LoadOptions(force=True, dataset="again"))
+    assert store.read(account) == [{"followers": 12034}]
+
+    changed = tmp_path / "changed_users.csv"
+    changed.write_text((DATA / "io_users.csv").read_text(encoding="utf-8").replace(",12034,", ",12500,"), encoding="utf-8")
+    load_files(store, "io-archive", [changed], LoadOptions())
+    assert store.read(account) == [{"followers": 12500}]
+
+
 def _write_rows(path: Path, rows: list[dict[str, str]]) -> Path:
     with open(path, "w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(rows[0]))

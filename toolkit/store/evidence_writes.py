@@ -12,6 +12,7 @@ repeated, idempotent write).
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -53,6 +54,7 @@ class LoadContext:
 
     now: str
     dataset: str | None = None
+    force: bool = False  # --force: account rows are applied even when their profile_digest says they were already
     retweeters: set[str] = field(default_factory=set)  # accounts whose RETWEETED summary needs a recount
     retweeted_tweets: set[str] = field(default_factory=set)  # tweets that gained an author while retweeted already
     prefix_lengths: list[int] | None = None  # mapped prefix lengths of loaded networks (fetched once per load)
@@ -290,7 +292,15 @@ def _accounts_step(changed: list[tuple[str, tuple[Any, ...]]], ctx: LoadContext)
                              "following", "created_at", "langs"), columns):
         params[name] = column
     params["hashed"] = [_flag(h) for h in columns[-1]]
+    params["digests"] = [profile_digest(values) for _, values in changed]
+    params["reapply"] = ctx.force
     return Step("accounts", params, len(changed))
+
+
+def profile_digest(values: tuple[Any, ...]) -> str:
+    """What an account row said (its ACCOUNT_KEYS values), in 16 hex digits: a row that says the same as the last one
+    applied to the account changes nothing, so the server skips it (a night's tweets repeat every author's profile)."""
+    return hashlib.blake2b(repr(values).encode("utf-8"), digest_size=8).hexdigest()
 
 
 @lru_cache(maxsize=65536)  # archive times have minute resolution: most values repeat

@@ -203,7 +203,7 @@ def load_file(store: GraphStore, source: Source, path: Path, options: LoadOption
         return result
 
     now = datetime.now(UTC).isoformat()
-    ctx = LoadContext(now=now, dataset=options.dataset)
+    ctx = LoadContext(now=now, dataset=options.dataset, force=options.force)
     if memory is not None:
         ctx.share_memory(memory)
     if options.dataset:
