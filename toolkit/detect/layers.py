@@ -169,18 +169,18 @@ def combine(layers: Layers, weights: Mapping[str, float]) -> Layer:
     if not parts:
         return undirected("combined", np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0))
     span = np.int64(layers.n_vertices)
-    keys = parts[0][0].source * span + parts[0][0].target
-    summed = parts[0][0].weight * parts[0][1]
-    for layer, w in parts[1:]:
-        keys, summed = _merge_sorted(keys, summed, layer.source * span + layer.target, layer.weight * w)
+    keyed = [(layer.source * span + layer.target, layer.weight * w) for layer, w in parts]
+    if not all(bool(np.all(k[1:] > k[:-1])) for k, _ in keyed):
+        raise ValueError("layers must be sorted and free of duplicate pairs")
+    keys, summed = keyed[0]
+    for more_keys, more_weights in keyed[1:]:
+        keys, summed = _merge_sorted(keys, summed, more_keys, more_weights)
     return Layer("combined", keys // span, keys % span, summed)
 
 
 def _merge_sorted(keys_a: IntArray, weights_a: FloatArray, keys_b: IntArray,
                   weights_b: FloatArray) -> tuple[IntArray, FloatArray]:
     """The union of two sorted, duplicate-free key arrays; a key in both gets ``weight_a + weight_b``."""
-    if not (_strictly_increasing(keys_a) and _strictly_increasing(keys_b)):
-        raise ValueError("layers must be sorted and free of duplicate pairs")
     at = np.searchsorted(keys_a, keys_b)
     found = at < len(keys_a)
     found[found] = keys_a[at[found]] == keys_b[found]
@@ -197,7 +197,3 @@ def _merge_sorted(keys_a: IntArray, weights_a: FloatArray, keys_b: IntArray,
     summed[from_a] = weights_a
     summed[slots] = weights_b[added]
     return keys, summed
-
-
-def _strictly_increasing(keys: IntArray) -> bool:
-    return bool(np.all(keys[1:] > keys[:-1]))

@@ -101,25 +101,29 @@ class NodeIndex:
     faster than a binary search over millions of events); a binary search serves ids too sparse for a table."""
 
     def __init__(self, nodes: IntArray) -> None:
-        nodes = np.asarray(nodes, dtype=np.int64)
+        self._nodes = np.asarray(nodes, dtype=np.int64)
         self._table: npt.NDArray[np.int32] | None = None
-        if len(nodes) and nodes.min() >= 0 and nodes.max() < max(1 << 24, 32 * len(nodes)) and len(nodes) < 1 << 31:
-            self._table = np.full(int(nodes.max()) + 1, -1, dtype=np.int32)
-            self._table[nodes[::-1]] = np.arange(len(nodes) - 1, -1, -1, dtype=np.int32)  # a repeated node: first wins
-        self._order = np.argsort(nodes, kind="stable")
-        self._sorted = nodes[self._order]
+        self._search: tuple[IntArray, IntArray] | None = None  # (order, sorted nodes), built when first needed
+        n = len(self._nodes)
+        if n and self._nodes.min() >= 0 and self._nodes.max() < max(1 << 24, 32 * n) and n < 1 << 31:
+            self._table = np.full(int(self._nodes.max()) + 1, -1, dtype=np.int32)
+            self._table[self._nodes[::-1]] = np.arange(n - 1, -1, -1, dtype=np.int32)  # a repeated node: first wins
 
     def __call__(self, nodes: Any) -> IntArray:
         values = np.asarray(nodes, dtype=np.int64)
-        if len(self._sorted) == 0 or len(values) == 0:
+        if len(self._nodes) == 0 or len(values) == 0:
             return np.full(len(values), -1, dtype=np.int64)
         if self._table is not None:
             found = np.full(len(values), -1, dtype=np.int64)
             inside = (values >= 0) & (values < len(self._table))
             found[inside] = self._table[values[inside]]
             return found
-        pos = np.minimum(np.searchsorted(self._sorted, values), len(self._sorted) - 1)
-        return np.where(self._sorted[pos] == values, self._order[pos], -1)
+        if self._search is None:
+            order = np.argsort(self._nodes, kind="stable")
+            self._search = (order, self._nodes[order])
+        order, ordered = self._search
+        pos = np.minimum(np.searchsorted(ordered, values), len(ordered) - 1)
+        return np.where(ordered[pos] == values, order[pos], -1)
 
 
 def _times(values: Any) -> FloatArray:
@@ -149,10 +153,10 @@ def project(store: GraphStore, *, include_follows: bool = True,
     started = time.perf_counter()
     tweet_queries = ["retweets", "posts"] if events is None else []
     wanted = [name for name in NETWORK_QUERIES if include_follows or name != "follows"]
-    reused = {name: dict(columns) for name, columns in (reuse or {}).items() if name in wanted}
+    reused = {name: columns for name, columns in (reuse or {}).items() if name in wanted}
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="tweet-events") as pool:
         given = pool.submit(events) if events is not None else None
-        skip = set(reused) | ({"follows"} if not include_follows else set())
+        skip = set(reused) | (set(NETWORK_QUERIES) - set(wanted))
         to_read = [name for name in [*tweet_queries, "follows", "accounts", "ips"] if name not in skip]  # largest first
         fetched = {**_fetch_all(store, to_read, timings), **reused}
         tweet_events = given.result() if given is not None else TweetEvents.from_columns(fetched["retweets"], fetched["posts"])

@@ -32,7 +32,7 @@ from typing import Any
 import numpy as np
 
 from netforensics.cypher_files import load as load_cypher
-from netforensics.graph.projection import NETWORK_QUERIES, Projection, project
+from netforensics.graph.projection import Projection, project
 from netforensics.graph.tweet_events import TweetEvents, fetch_touching
 from netforensics.settings import data_home
 from netforensics.store.connection import GraphStore
@@ -190,7 +190,7 @@ class ProjectionSource:
                     return base.events.updated(nodes, delta)
 
                 reuse = {name: columns for name, columns in base.network.items()
-                         if name in NETWORK_QUERIES and not CHANGED_BY[name] & self.loaded_kinds}
+                         if name in CHANGED_BY and not CHANGED_BY[name] & self.loaded_kinds}
                 p = project(store, include_follows=include_follows, events=updated_events, reuse=reuse)
                 p.timings.update(seconds)
                 self.incremental_used = True
