@@ -47,7 +47,8 @@ def test_account_signals_and_community_features_arithmetic() -> None:
     p.post_time = np.array([t0, t0 - 200 * DAY, t0, t0 - DAY])
     layers = build_layers(p, LayerParams(co_retweet_window=120))
     labels = np.array([1] * 6 + [2] * 4)
-    params = FeatureParams(burst_min_accounts=5)
+        # arithmetic on tiny communities: every feature counts however few members or events carry it
+    params = FeatureParams(burst_min_accounts=5, min_known_profiles=1, min_known_addresses=1, min_hour_events=1)
     s = account_signals(p, layers, labels, params)
     assert s.retweets.tolist() == [0, 1, 1, 1, 1, 1, 0, 1, 1, 1]
     assert s.amplified_by_members.tolist() == [5, 0, 0, 0, 0, 0, 3, 0, 0, 0]
@@ -68,6 +69,40 @@ def test_account_signals_and_community_features_arithmetic() -> None:
     assert f.median_delay_minutes[1] == pytest.approx(6.0)
     assert f.amplification_share[1] == pytest.approx(5 / 7)  # 5 member retweets of 7 activities
     assert f.own_content_share[2] == pytest.approx(2 / 5)
+
+
+def test_data_a_source_does_not_carry_is_unknown_not_evidence() -> None:
+    # community 1: accounts 0-5 known only from a shares file (stubs: no profile, no creation date, no address),
+    # a few fast synchronised retweets; community 2: accounts 6-11 with profiles and home addresses
+    t0 = 1_560_000_000.0
+    rt = [(k, 0, 0, t0 + 10 * k, t0) for k in range(1, 6)] + [(k, 6, 1, t0 + 6 * 3600 + k, t0) for k in range(7, 12)]
+    ips = [(k, k - 6) for k in range(6, 12)]
+    p = projection(12, rt=rt, ips=ips, ip_kinds=["residential"] * 6)
+    p.stub[:6] = True
+    p.no_bio[:] = True  # what a stub looks like: no bio, no link
+    p.created[:6] = np.nan
+    p.created[6:] = t0 - 2000 * DAY
+    labels = np.array([1] * 6 + [2] * 6)
+    params = FeatureParams(min_hour_events=5)
+    s = account_signals(p, build_layers(p, LayerParams(co_retweet_window=120)), labels, params)
+    assert not s.default_profile[:6].any() and s.default_profile[6:].all()
+    f = community_features(p, labels, s, params)
+    for unknown in ("default_profile_share", "creation_burst_share", "young_share", "vpn_hosting_share",
+                    "mainland_share", "shared_exit_share"):
+        assert np.isnan(getattr(f, unknown)[1]), unknown
+        assert not np.isnan(getattr(f, unknown)[2]), unknown
+    assert f.default_profile_share[2] == 1.0
+    assert f.row(1)["default_profile_share"] is None and f.row(2)["default_profile_share"] == 1.0
+    scores = score_communities(f, ScoringParams())
+    assert scores.strengths["profile"][1] == 0.0 and scores.strengths["infrastructure"][1] == 0.0
+    # synchronised, and too little identity data to clear or convict it: worth a look, nothing more
+    assert scores.strengths["synchronisation"][1] == 1.0
+    assert scores.verdict[1] == "suspicious"
+
+    # too few events for posting hours: unknown, whatever hours they fell in
+    few = community_features(p, labels, s, FeatureParams(min_hour_events=50))
+    assert np.isnan(few.hour_concentration[1]) and np.isnan(few.weekend_share[1])
+    assert score_communities(few, ScoringParams()).strengths["posting_hours"][1] == 0.0
 
 
 def features(k: int, **columns: list[float]) -> CommunityFeatures:
@@ -97,6 +132,19 @@ def test_dense_synchronised_fandom_is_not_guilty_but_an_operation_is() -> None:
     assert scores.verdict == ["organic", "organic", "inauthentic", "organic"]
     assert scores.score[2] > 0.8 > 0.3 > scores.score[1]
     assert [name for name, _ in scores.signals(2)][:2] == ["account_age", "creation"]
+
+
+def test_synchronised_and_unmeasured_is_suspicious_synchronised_and_measured_clean_is_organic() -> None:
+    unknown = [0.0, np.nan]
+    measured_clean = features(2, fast_retweet_share=[0, 1.0], sync_share=[0, 1.0])
+    assert score_communities(measured_clean, ScoringParams()).verdict[1] == "organic"
+    unmeasured = features(2, fast_retweet_share=[0, 1.0], sync_share=[0, 1.0], creation_burst_share=unknown,
+                          young_share=unknown, default_profile_share=unknown, default_handle_share=unknown,
+                          shared_exit_share=unknown, mainland_share=unknown)
+    assert score_communities(unmeasured, ScoringParams()).verdict[1] == "suspicious"
+    quiet = features(2, creation_burst_share=unknown, young_share=unknown, default_profile_share=unknown,
+                     default_handle_share=unknown, shared_exit_share=unknown, mainland_share=unknown)
+    assert score_communities(quiet, ScoringParams()).verdict[1] == "organic"
 
 
 def test_two_identity_families_are_not_enough() -> None:

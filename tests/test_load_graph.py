@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from netforensics.detect.pipeline import DetectionParams, run_detection
 from netforensics.errors import TooManyRejects
 from netforensics.settings import ConnectionSettings
 from netforensics.store.connection import GraphStore
@@ -147,7 +148,8 @@ def test_a_retweet_first_seen_as_a_stub_counts_when_its_row_arrives(store: Graph
     assert store.read(SUMMARIES) == [{"a": "902", "b": "901", "n": 2, "first": "2019-08-03T10:00:00Z", "last": "2019-08-03T11:00:00Z"}]
 
 
-def test_real_coortweet_sample_loads_completely(store: GraphStore, real_data: Path) -> None:
+def test_real_coortweet_sample_loads_completely_and_detection_claims_only_what_it_holds(
+        store: GraphStore, real_data: Path) -> None:
     path = real_data / "coortweet_russian_coord_tweets.csv.gz"
     [result] = load_files(store, "shares", [path], LoadOptions(rejects_path=None))
     assert (result.rows_read, result.rows_loaded, result.rows_rejected) == (35_125, 35_125, 0)
@@ -156,6 +158,17 @@ def test_real_coortweet_sample_loads_completely(store: GraphStore, real_data: Pa
     assert graph_counts(store)["RETWEETS"] == len({(r["content_id"], r["object_id"]) for r in rows})
     assert store.read_value("MATCH (a:Account) RETURN count(a)") == len({r["account_id"] for r in rows})
     assert store.read_value("MATCH (t:Tweet) RETURN count(t)") == len({r["content_id"] for r in rows} | {r["object_id"] for r in rows})
+
+    # Shares carry behaviour only: no profile, creation date or address may be cited as evidence, and no community
+    # can be convicted; what stands out is synchronised retweeting.
+    result = run_detection(store, DetectionParams(seed=1))
+    assert not result.roles
+    flagged = [s for s in result.communities if s.verdict != "organic"]
+    assert flagged and all(s.verdict == "suspicious" for s in flagged)
+    for summary in flagged:
+        names = {name for name, _ in summary.signals}
+        assert "synchronisation" in names and not names & {"profile", "creation", "account_age", "infrastructure"}
+        assert summary.features["default_profile_share"] is None and summary.features["mainland_share"] is None
 
 
 def test_rejects_file_and_reject_rate(store: GraphStore, tmp_path: Path) -> None:

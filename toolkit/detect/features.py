@@ -34,6 +34,11 @@ class FeatureParams:
     hour_window: int = 9  # hours in the busiest contiguous block of the day ("office hours")
     exit_min_members: int = 2  # an exit address (VPN / hosting / mainland) shared with this many other members
     min_readable_handles: int = 20  # fewer unhashed handles than this in a community: handle share counts 0
+    # Data a source does not carry is not evidence: shares files and referenced-only accounts have no profile, and
+    # a handful of retweets always falls in a few hours. Below these counts the feature is unknown (NaN, strength 0).
+    min_known_profiles: int = 5  # members whose profile (and creation date) was loaded, for profile, creation, age
+    min_known_addresses: int = 5  # members with at least one IP observation, for infrastructure
+    min_hour_events: int = 50  # posts and retweets of the community's members
 
 
 @dataclass
@@ -56,7 +61,7 @@ class AccountSignals:
     young: BoolArray
     dormant_days: FloatArray  # longest silence between two activities
     repurposed: BoolArray
-    default_profile: BoolArray  # no bio and no profile link
+    default_profile: BoolArray  # no bio and no profile link (never for a stub: its profile is unknown)
     default_handle: BoolArray  # letters + digits handle (never for hashed accounts)
 
 
@@ -65,30 +70,31 @@ class CommunityFeatures:
     """Per community (index = label; 0 unused). Shares are of members unless said otherwise."""
 
     size: IntArray
-    creation_burst_share: FloatArray
-    young_share: FloatArray
+    creation_burst_share: FloatArray  # of members (NaN: fewer than min_known_profiles with a creation date)
+    young_share: FloatArray  # of members (NaN as creation_burst_share)
     repurposed_share: FloatArray
-    default_profile_share: FloatArray
+    default_profile_share: FloatArray  # of members with a loaded profile (NaN: fewer than min_known_profiles)
     default_handle_share: FloatArray  # of members with a readable (unhashed) handle
-    hour_concentration: FloatArray  # share of activity in the busiest hour_window-hour block of the day (UTC)
-    weekend_share: FloatArray  # share of activity on Saturday/Sunday (UTC)
+    hour_concentration: FloatArray  # share of activity in the busiest hour_window-hour block of the day (UTC); NaN:
+    weekend_share: FloatArray  # share of activity on Saturday/Sunday (UTC); ... fewer than min_hour_events events
     fast_retweet_share: FloatArray  # of retweets
     median_delay_minutes: FloatArray
     sync_share: FloatArray  # members with a co-retweet partner in the community
-    vpn_hosting_share: FloatArray
-    mainland_share: FloatArray
-    shared_exit_share: FloatArray  # members on an exit address shared with exit_min_members other members
+    vpn_hosting_share: FloatArray  # of members (NaN: fewer than min_known_addresses members with an IP)
+    mainland_share: FloatArray  # (NaN as vpn_hosting_share)
+    shared_exit_share: FloatArray  # members on an exit address shared with exit_min_members others (NaN as above)
     amplification_share: FloatArray  # of activity: retweets of members
     own_content_share: FloatArray  # of activity: own posts
     top_author_share: FloatArray  # of in-community retweets: received by the top 5 % of members
 
-    def row(self, label: int) -> dict[str, float]:
+    def row(self, label: int) -> dict[str, float | None]:
+        """One community's features as plain numbers; None where unknown."""
         return {f.name: _plain(getattr(self, f.name)[label]) for f in fields(self)}
 
 
-def _plain(value: object) -> float:
+def _plain(value: object) -> float | None:
     number = float(value)  # type: ignore[arg-type]
-    return round(number, 4) if np.isfinite(number) else 0.0
+    return round(number, 4) if np.isfinite(number) else None
 
 
 def _ratio(numerator: npt.NDArray[Any], denominator: npt.NDArray[Any]) -> FloatArray:
@@ -190,7 +196,7 @@ def account_signals(p: Projection, layers: Layers, labels: IntArray, params: Fea
         sync_partners=sync_partners, exit_members=exit_members, vpn_hosting=vpn_hosting, mainland=mainland,
         creation_cohort=creation_cohort, creation_burst=creation_burst, age_days=age_days, young=young,
         dormant_days=dormant_days, repurposed=repurposed,
-        default_profile=p.no_bio & ~p.has_url, default_handle=p.default_handle & ~p.hashed,
+        default_profile=p.no_bio & ~p.has_url & ~p.stub, default_handle=p.default_handle & ~p.hashed,
     )
 
 
@@ -216,6 +222,11 @@ def community_features(p: Projection, labels: IntArray, s: AccountSignals, param
         return _ratio(np.bincount(labels[mask], minlength=k).astype(float), base)
 
     readable = np.bincount(labels[~p.hashed], minlength=k)
+    known_profiles = np.bincount(labels[~p.stub], minlength=k)
+    dated = np.bincount(labels[~np.isnan(p.created)], minlength=k) >= params.min_known_profiles
+    with_ip = np.zeros(len(labels), dtype=bool)
+    with_ip[p.ip_account] = True
+    addressed = np.bincount(labels[with_ip], minlength=k) >= params.min_known_addresses
     act_account = np.concatenate([p.post_account, p.rt_account])
     act_time = np.concatenate([p.post_time, p.rt_time])
     act_label = labels[act_account]
@@ -225,6 +236,7 @@ def community_features(p: Projection, labels: IntArray, s: AccountSignals, param
     weekday = ((act_time[keep] // DAY + 3) % 7).astype(np.int64)  # 1970-01-01 was a Thursday: 0 = Monday
     activity = np.bincount(act_label[keep], minlength=k).astype(float)
     weekend = np.bincount(act_label[keep][weekday >= 5], minlength=k).astype(float)
+    hours_known = activity >= params.min_hour_events
 
     delay = p.rt_time - p.rt_original_time
     rt_label = labels[p.rt_account]
@@ -245,19 +257,20 @@ def community_features(p: Projection, labels: IntArray, s: AccountSignals, param
 
     return CommunityFeatures(
         size=size,
-        creation_burst_share=share(s.creation_burst),
-        young_share=share(s.young),
+        creation_burst_share=np.where(dated, share(s.creation_burst), np.nan),
+        young_share=np.where(dated, share(s.young), np.nan),
         repurposed_share=share(s.repurposed),
-        default_profile_share=share(s.default_profile),
+        default_profile_share=np.where(known_profiles >= params.min_known_profiles,
+                                       share(s.default_profile, among=~p.stub), np.nan),
         default_handle_share=np.where(readable >= params.min_readable_handles, share(s.default_handle, among=~p.hashed), 0.0),
-        hour_concentration=_hour_block(hist, params.hour_window),
-        weekend_share=_ratio(weekend, activity),
+        hour_concentration=np.where(hours_known, _hour_block(hist, params.hour_window), np.nan),
+        weekend_share=np.where(hours_known, _ratio(weekend, activity), np.nan),
         fast_retweet_share=_ratio(fast, np.bincount(rt_label[known], minlength=k).astype(float)),
         median_delay_minutes=median_delay,
         sync_share=share(s.sync_partners > 0),
-        vpn_hosting_share=share(s.vpn_hosting),
-        mainland_share=share(s.mainland),
-        shared_exit_share=share(s.exit_members >= params.exit_min_members),
+        vpn_hosting_share=np.where(addressed, share(s.vpn_hosting), np.nan),
+        mainland_share=np.where(addressed, share(s.mainland), np.nan),
+        shared_exit_share=np.where(addressed, share(s.exit_members >= params.exit_min_members), np.nan),
         amplification_share=_ratio(member_rt, activity),
         own_content_share=_ratio(posts, activity),
         top_author_share=_ratio(top_received, total_received),

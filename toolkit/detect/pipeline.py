@@ -107,7 +107,7 @@ class CommunitySummary:
     score: float
     verdict: str
     signals: list[tuple[str, float]]  # strong signal families, strongest first
-    features: dict[str, float]
+    features: dict[str, float | None]  # None: unknown (the data do not carry it)
 
 
 @dataclass

@@ -6,8 +6,10 @@ the weighted mean of the strengths. Being dense, synchronised or amplifying is *
 newsrooms are all three. A community is ``inauthentic`` only when its score reaches ``inauthentic_score`` and
 at least ``min_identity_families`` of the families about *who the accounts are and where they come from*
 (creation, account age, profile, posting hours, infrastructure) are strong (>= 0.5); ``suspicious`` when the
-score reaches ``suspicious_score`` or one identity family is strong next to synchronisation; else ``organic``.
-Every number here is documented in docs/detection.md.
+score reaches ``suspicious_score`` or one identity family is strong next to synchronisation, or when it is
+synchronised and fewer than ``min_identity_families`` identity families could be measured at all (a shares file
+carries no profiles or addresses: such a community can be neither convicted nor cleared); else ``organic``.
+Unknown features (NaN) have strength 0. Every number here is documented in docs/detection.md.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ FAMILIES: tuple[str, ...] = IDENTITY_FAMILIES + BEHAVIOUR_FAMILIES
 
 @dataclass(frozen=True)
 class Ramp:
-    """``feature`` at or below ``low`` -> 0, at or above ``high`` -> 1, linear between."""
+    """``feature`` at or below ``low`` -> 0, at or above ``high`` -> 1, linear between; unknown (NaN) -> 0."""
 
     feature: str
     low: float
@@ -39,8 +41,13 @@ class Ramp:
     def strength(self, f: CommunityFeatures) -> FloatArray:
         values = np.asarray(getattr(f, self.feature), dtype=float)
         if self.invert:
-            return np.clip((self.low - values) / (self.low - self.high), 0.0, 1.0)
-        return np.clip((values - self.low) / (self.high - self.low), 0.0, 1.0)
+            ramp = (self.low - values) / (self.low - self.high)
+        else:
+            ramp = (values - self.low) / (self.high - self.low)
+        return np.nan_to_num(np.clip(ramp, 0.0, 1.0), nan=0.0)
+
+    def known(self, f: CommunityFeatures) -> npt.NDArray[np.bool_]:
+        return ~np.isnan(np.asarray(getattr(f, self.feature), dtype=float))
 
 
 def _default_ramps() -> dict[str, tuple[Ramp, ...]]:
@@ -92,9 +99,12 @@ def score_communities(f: CommunityFeatures, params: ScoringParams) -> CommunityS
     total_weight = sum(params.weights.get(family, 0.0) for family in FAMILIES)
     score = sum(strengths[family] * params.weights.get(family, 0.0) for family in FAMILIES) / max(total_weight, 1e-9)
     identity = np.sum([strengths[family] >= params.strong for family in IDENTITY_FAMILIES], axis=0)
+    measured = np.sum([np.any([r.known(f) for r in params.ramps.get(family, ())] or [np.zeros(k, dtype=bool)], axis=0)
+                       for family in IDENTITY_FAMILIES], axis=0)
     synchronised = strengths["synchronisation"] >= params.strong
     inauthentic = (score >= params.inauthentic_score) & (identity >= params.min_identity_families) & (f.size >= params.min_size)
-    suspicious = ~inauthentic & ((score >= params.suspicious_score) | ((identity >= 1) & synchronised))
+    unclearable = synchronised & (measured < params.min_identity_families)
+    suspicious = ~inauthentic & ((score >= params.suspicious_score) | ((identity >= 1) & synchronised) | unclearable)
     verdict = np.where(inauthentic, "inauthentic", np.where(suspicious, "suspicious", "organic")).tolist()
     verdict[0] = "organic"
     return CommunityScores(strengths, np.round(np.asarray(score, dtype=float), 4), verdict)

@@ -72,7 +72,9 @@ def _num(value: Any, digits: int = 0) -> str:
 
 def value_text(value: Any, limit: int = MAX_VALUE_TEXT) -> str:
     """A JSON-ish value as short plain text (not yet escaped)."""
-    if isinstance(value, float):
+    if value is None:
+        text = "unknown"
+    elif isinstance(value, float):
         text = f"{value:.3g}"
     elif isinstance(value, (dict, list)):
         text = json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
