@@ -126,6 +126,19 @@ def test_memberships_of_old_runs_are_pruned(scenario: GraphStore) -> None:
     assert scenario.read_value("MATCH (c:Community {run: $run}) RETURN count(c)", {"run": runs[0]}) > 0
 
 
+def test_evidence_citing_graph_objects_is_stored_as_record_data_gives_it(scenario: GraphStore) -> None:
+    # rules are read without Record.data() (slow on 49k evidence maps); what a rule may cite must come out the same
+    query = """MATCH p = (a:Account {id: 'amp-01'})-[r:POSTED]->(t:Tweet)
+               RETURN {node: a, relationship: r, path: p, when: a.first_seen, n: 1, tags: ['x']} AS evidence LIMIT 1"""
+    [decoded] = scenario.read_as_decoded(query)
+    [converted] = scenario.read(query)
+    text, evidence = detection_writes._evidence_json(decoded["evidence"])
+    assert json.loads(text) == json.loads(json.dumps(converted["evidence"], sort_keys=True, default=str))
+    assert evidence == json.loads(text) and evidence["node"]["id"] == "amp-01" and evidence["relationship"][1] == "POSTED"
+    plain = {"signals": ["a"], "values": {"k": 1.5}}
+    assert detection_writes._evidence_json(plain) == (json.dumps(plain, sort_keys=True), plain)
+
+
 def test_empty_graph_fails_cleanly(store: GraphStore) -> None:
     with pytest.raises(NetforensicsError, match="no accounts"):
         run_detection(store)

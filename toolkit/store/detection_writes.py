@@ -19,6 +19,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import neo4j
+
 from netforensics import cypher_files
 from netforensics.cypher_files import CypherFile
 from netforensics.store.connection import GraphStore, retry_on_connection_loss
@@ -101,6 +103,30 @@ def _rule_params(rule: CypherFile, run: str) -> dict[str, Any]:
     return params
 
 
+def _evidence_json(evidence: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    """Evidence as stored (JSON text) and as returned. A rule may cite nodes, relationships or paths: they are
+    written as their properties (a relationship as [start, type, end], a path as [node, type, node, ...], as
+    ``Record.data()`` gives them), other values the JSON cannot hold as text."""
+    cited_graph = False
+
+    def plain(value: Any) -> Any:
+        nonlocal cited_graph
+        if isinstance(value, neo4j.graph.Node):
+            cited_graph = True
+            return dict(value)
+        if isinstance(value, neo4j.graph.Relationship):
+            cited_graph = True
+            return [plain(value.start_node), value.type, plain(value.end_node)]
+        if isinstance(value, neo4j.graph.Path):
+            cited_graph = True
+            return [plain(value.start_node)] + [item for rel, node in zip(value.relationships, value.nodes[1:])
+                                                 for item in (rel.type, plain(node))]
+        return str(value)
+
+    text = json.dumps(evidence, sort_keys=True, default=plain)
+    return text, (json.loads(text) if cited_graph else evidence)
+
+
 def apply_role_rules(store: GraphStore, run: str, batch_size: int = 10_000,
                      timings: dict[str, float] | None = None) -> list[RoleAssignment]:
     """Run every rule (a read-only query returning ``account_id, role, role_score, evidence``) and store its
@@ -114,7 +140,7 @@ def apply_role_rules(store: GraphStore, run: str, batch_size: int = 10_000,
         params = _rule_params(rule, run)
         thresholds = {k: v for k, v in params.items() if k not in ("run", "examples", "verdicts")}
         started = time.perf_counter()
-        rows = retry_on_connection_loss(lambda: store.read(rule, params), attempts=3, pause=1.0)
+        rows = retry_on_connection_loss(lambda: store.read_as_decoded(rule, params), attempts=3, pause=1.0)
         timings[f"rule_{rule.name}"] = time.perf_counter() - started
         started = time.perf_counter()
         fresh = []
@@ -123,10 +149,11 @@ def apply_role_rules(store: GraphStore, run: str, batch_size: int = 10_000,
                 continue
             seen.add(row["account_id"])
             evidence = {**(row["evidence"] or {}), "thresholds": thresholds}
+            text, evidence = _evidence_json(evidence)
             assignment = RoleAssignment(str(row["account_id"]), row["role"], float(row["role_score"] or 0.0), evidence)
             assigned.append(assignment)
             fresh.append({"account_id": assignment.account_id, "role": assignment.role, "role_score": assignment.role_score,
-                          "evidence": json.dumps(assignment.evidence, sort_keys=True, default=str)})
+                          "evidence": text})
         query = _query("set-roles")
         for start in range(0, len(fresh), batch_size):
             chunk = fresh[start:start + batch_size]
