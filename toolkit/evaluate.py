@@ -178,5 +178,5 @@ def read_current_run(store: GraphStore) -> dict[str, Prediction]:
     run = store.read_value(load_cypher("evaluate/current-run"))
     if run is None:
         raise NetforensicsError("No current detection run in the database: run `netforensics clusters` first, or pass --export FILE.")
-    rows = store.read(load_cypher("evaluate/current-roles"), {"run": run})
+    rows = store.read_as_decoded(load_cypher("evaluate/current-roles"), {"run": run})  # plain values, 250k rows
     return {str(r["account_id"]): Prediction(r["role"] or "", "" if r["community"] is None else str(r["community"])) for r in rows}

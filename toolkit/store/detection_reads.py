@@ -80,7 +80,7 @@ def account_dossier(store: GraphStore, account: str, run: str | None, limit: int
 
 def export_accounts(store: GraphStore, run: str, out: Path) -> int:
     """Write ``account_id,community,role,role_score,evidence`` for every account; returns the rows written."""
-    rows = store.read(_query("export-accounts"), {"run": run})
+    rows = store.read_as_decoded(_query("export-accounts"), {"run": run})  # plain values: no Record.data() walk
     columns = rows[0] if rows else {name: [] for name in EXPORT_COLUMNS}
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
