@@ -19,7 +19,8 @@ from netforensics.graph.projection import project
 from netforensics.store import detection_writes
 from netforensics.store.connection import GraphStore
 from netforensics.store.detection_reads import current_run
-from tests.detect_scenario import AMPLIFIERS, CORE, ONCE, PEOPLE, load_scenario
+from netforensics.store.ingest import LoadOptions, load_files
+from tests.detect_scenario import AMPLIFIERS, CORE, ONCE, PEOPLE, load_scenario, write_scenario
 
 pytestmark = pytest.mark.neo4j
 
@@ -75,6 +76,42 @@ def test_one_time_retweeter_inside_the_operations_community_is_not_an_amplifier(
     assert {a for a in roles if roles[a] == "amplifier"} == set(AMPLIFIERS)
     assert not set(ONCE) & set(roles)
     assert not set(PEOPLE) & set(roles)
+
+
+def test_without_addresses_repeated_amplification_stands_in_for_identity(store: GraphStore, tmp_path: Path) -> None:
+    """An archive without IP observations, and amplifiers that are neither young nor created in a burst: their
+    identity cannot be shown, so amplifying core accounts repeatedly (fast, synchronised, default profiles) flags
+    them. A real user who retweeted once is still not flagged, nor an amplifier seen at a plain home address (amp-19)."""
+    folder = tmp_path / "scenario"
+    write_scenario(folder)
+    options = LoadOptions(rejects_path=folder / "rejects.csv", max_reject_rate=0.0)
+    load_files(store, "io-archive", [folder / "users.csv", folder / "tweets.csv"], options)
+    store.write("UNWIND range(0, size($ids) - 1) AS i MATCH (a:Account {id: $ids[i]}) "
+                "SET a.created_at = datetime('2012-01-01T00:00:00Z') + duration({days: 97 * i})", {"ids": AMPLIFIERS})
+    store.write("MATCH (a:Account {id: 'amp-19'}) MERGE (i:IP {address: '40.0.9.9'}) MERGE (a)-[:USED_IP]->(i)")
+    p = project(store)
+    params = DetectionParams()
+    layers = build_layers(p, params.layer_params())
+    index = {a: i for i, a in enumerate(p.account_ids.tolist())}
+    labels = np.full(p.n_accounts, 2, dtype=np.int64)
+    labels[[index[a] for a in CORE + AMPLIFIERS + ONCE]] = 1
+    signals = account_signals(p, layers, labels, params.features)
+    assert not signals.creation_burst[[index[a] for a in AMPLIFIERS]].any()
+    assert not signals.young[[index[a] for a in AMPLIFIERS]].any()
+    features = community_features(p, labels, signals, params.features)
+    scores = score_communities(features, params.scoring)
+    scores.verdict[1] = "inauthentic"  # the rule is under test here, not the verdict
+    detection_writes.start_run(store, "run-forced", params.as_dict(), "test")
+    assigned = {a.account_id: a for a in write_and_apply_roles(store, "run-forced",
+                                                                 community_writes(p, labels, signals, features, scores), {})}
+    amplifiers = {a for a, role in assigned.items() if role.role == "amplifier"}
+    # fast and default profile everywhere; the third corroborating signal is a synchronised partner
+    synchronised = {a for a in AMPLIFIERS if signals.sync_partners[index[a]] >= 1}
+    assert len(synchronised) >= 15 and "amp-19" in synchronised
+    assert amplifiers == synchronised - {"amp-19"}
+    assert "repeat_without_addresses" in assigned["amp-02"].evidence["signals"]
+    assert assigned["amp-02"].evidence["thresholds"]["min_repeat_core_retweets"] == 2
+    assert not set(ONCE) & set(assigned)
 
 
 def test_previous_run_stays_current_until_the_new_one_completes_and_a_failed_run_changes_nothing(
