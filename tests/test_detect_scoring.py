@@ -92,6 +92,7 @@ def test_data_a_source_does_not_carry_is_unknown_not_evidence() -> None:
         assert np.isnan(getattr(f, unknown)[1]), unknown
         assert not np.isnan(getattr(f, unknown)[2]), unknown
     assert f.default_profile_share[2] == 1.0
+    assert np.isnan(f.default_handle_share[1])  # no handle known at all
     assert f.row(1)["default_profile_share"] is None and f.row(2)["default_profile_share"] == 1.0
     scores = score_communities(f, ScoringParams())
     assert scores.strengths["profile"][1] == 0.0 and scores.strengths["infrastructure"][1] == 0.0

@@ -33,7 +33,7 @@ class FeatureParams:
     burst_min_share: float = 0.01  # ... and this share of the community were created on it
     hour_window: int = 9  # hours in the busiest contiguous block of the day ("office hours")
     exit_min_members: int = 2  # an exit address (VPN / hosting / mainland) shared with this many other members
-    min_readable_handles: int = 20  # fewer unhashed handles than this in a community: handle share counts 0
+    min_readable_handles: int = 20  # fewer readable handles (known, unhashed) in a community: handle share unknown
     # Data a source does not carry is not evidence: shares files and referenced-only accounts have no profile, and
     # a handful of retweets always falls in a few hours. Below these counts the feature is unknown (NaN, strength 0).
     min_known_profiles: int = 5  # members whose profile (and creation date) was loaded, for profile, creation, age
@@ -74,7 +74,7 @@ class CommunityFeatures:
     young_share: FloatArray  # of members (NaN as creation_burst_share)
     repurposed_share: FloatArray
     default_profile_share: FloatArray  # of members with a loaded profile (NaN: fewer than min_known_profiles)
-    default_handle_share: FloatArray  # of members with a readable (unhashed) handle
+    default_handle_share: FloatArray  # of members with a readable handle (NaN: fewer than min_readable_handles)
     hour_concentration: FloatArray  # share of activity in the busiest hour_window-hour block of the day (UTC); NaN:
     weekend_share: FloatArray  # share of activity on Saturday/Sunday (UTC); ... fewer than min_hour_events events
     fast_retweet_share: FloatArray  # of retweets
@@ -221,7 +221,7 @@ def community_features(p: Projection, labels: IntArray, s: AccountSignals, param
         base = fsize if among is None else np.bincount(labels[among & (labels > 0)], minlength=k).astype(float)
         return _ratio(np.bincount(labels[mask], minlength=k).astype(float), base)
 
-    readable = np.bincount(labels[~p.hashed], minlength=k)
+    readable = np.bincount(labels[~p.hashed & (p.screen_names != "")], minlength=k)
     known_profiles = np.bincount(labels[~p.stub], minlength=k)
     dated = np.bincount(labels[~np.isnan(p.created)], minlength=k) >= params.min_known_profiles
     with_ip = np.zeros(len(labels), dtype=bool)
@@ -262,7 +262,7 @@ def community_features(p: Projection, labels: IntArray, s: AccountSignals, param
         repurposed_share=share(s.repurposed),
         default_profile_share=np.where(known_profiles >= params.min_known_profiles,
                                        share(s.default_profile, among=~p.stub), np.nan),
-        default_handle_share=np.where(readable >= params.min_readable_handles, share(s.default_handle, among=~p.hashed), 0.0),
+        default_handle_share=np.where(readable >= params.min_readable_handles, share(s.default_handle, among=~p.hashed), np.nan),
         hour_concentration=np.where(hours_known, _hour_block(hist, params.hour_window), np.nan),
         weekend_share=np.where(hours_known, _ratio(weekend, activity), np.nan),
         fast_retweet_share=_ratio(fast, np.bincount(rt_label[known], minlength=k).astype(float)),
