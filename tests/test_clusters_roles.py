@@ -34,6 +34,20 @@ def labelled(store: GraphStore, label: str) -> set[str]:
     return {r["id"] for r in store.read(f"MATCH (a:{label}) RETURN a.id AS id")}
 
 
+def operation_forced(store: GraphStore) -> tuple[Any, DetectionParams, dict[str, int], Any, Any, Any, Any]:
+    """The graph projected and scored with one community forced: the operation plus the two one-time retweeters
+    (label 1), everyone else in community 2. (projection, params, account index, labels, signals, features, scores)"""
+    p = project(store)
+    params = DetectionParams()
+    layers = build_layers(p, params.layer_params())
+    index = {a: i for i, a in enumerate(p.account_ids.tolist())}
+    labels = np.full(p.n_accounts, 2, dtype=np.int64)
+    labels[[index[a] for a in CORE + AMPLIFIERS + ONCE]] = 1
+    signals = account_signals(p, layers, labels, params.features)
+    features = community_features(p, labels, signals, params.features)
+    return p, params, index, labels, signals, features, score_communities(features, params.scoring)
+
+
 @pytest.fixture()
 def scenario(store: GraphStore, tmp_path: Path) -> GraphStore:
     load_scenario(store, tmp_path / "scenario")
@@ -59,15 +73,7 @@ def test_full_run_flags_core_and_amplifiers_but_not_real_people(scenario: GraphS
 
 def test_one_time_retweeter_inside_the_operations_community_is_not_an_amplifier(scenario: GraphStore) -> None:
     """Worst case: the two real users who retweeted operation content once are placed in the operation's community."""
-    p = project(scenario)
-    params = DetectionParams()
-    layers = build_layers(p, params.layer_params())
-    index = {a: i for i, a in enumerate(p.account_ids.tolist())}
-    labels = np.full(p.n_accounts, 2, dtype=np.int64)
-    labels[[index[a] for a in CORE + AMPLIFIERS + ONCE]] = 1
-    signals = account_signals(p, layers, labels, params.features)
-    features = community_features(p, labels, signals, params.features)
-    scores = score_communities(features, params.scoring)
+    p, params, _, labels, signals, features, scores = operation_forced(scenario)
     assert scores.verdict[1:] == ["inauthentic", "organic"]
     detection_writes.start_run(scenario, "run-forced", params.as_dict(), "test")
     assigned = write_and_apply_roles(scenario, "run-forced", community_writes(p, labels, signals, features, scores), {})
@@ -89,17 +95,9 @@ def test_without_addresses_repeated_amplification_stands_in_for_identity(store: 
     store.write("UNWIND range(0, size($ids) - 1) AS i MATCH (a:Account {id: $ids[i]}) "
                 "SET a.created_at = datetime('2012-01-01T00:00:00Z') + duration({days: 97 * i})", {"ids": AMPLIFIERS})
     store.write("MATCH (a:Account {id: 'amp-19'}) MERGE (i:IP {address: '40.0.9.9'}) MERGE (a)-[:USED_IP]->(i)")
-    p = project(store)
-    params = DetectionParams()
-    layers = build_layers(p, params.layer_params())
-    index = {a: i for i, a in enumerate(p.account_ids.tolist())}
-    labels = np.full(p.n_accounts, 2, dtype=np.int64)
-    labels[[index[a] for a in CORE + AMPLIFIERS + ONCE]] = 1
-    signals = account_signals(p, layers, labels, params.features)
+    p, params, index, labels, signals, features, scores = operation_forced(store)
     assert not signals.creation_burst[[index[a] for a in AMPLIFIERS]].any()
     assert not signals.young[[index[a] for a in AMPLIFIERS]].any()
-    features = community_features(p, labels, signals, params.features)
-    scores = score_communities(features, params.scoring)
     scores.verdict[1] = "inauthentic"  # the rule is under test here, not the verdict
     detection_writes.start_run(store, "run-forced", params.as_dict(), "test")
     assigned = {a.account_id: a for a in write_and_apply_roles(store, "run-forced",
