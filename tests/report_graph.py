@@ -145,7 +145,9 @@ def rows() -> tuple[dict[str, Any], Expected]:
         {"run": "run-1", "id": 17, "size": 12, "score": 0.7, "verdict": "suspicious", "features": "{}"},
         {"run": "run-2", "id": 17, "size": 30, "score": 0.85, "verdict": "inauthentic", "features": "{}"},
         {"run": "run-3", "id": 17, "size": 46, "score": 0.94, "verdict": "inauthentic", "features": json.dumps(features17)},
-        {"run": "run-3", "id": 23, "size": 15, "score": 0.81, "verdict": "coordinated", "features": json.dumps({"sync_share": 0.9})},
+        {"run": "run-3", "id": 23, "size": 15, "score": 0.81, "verdict": "coordinated",
+         "features": json.dumps({"features": {"sync_share": 0.9, "default_profile_share": None},
+                                 "strengths": {"profile": 0.0, "synchronisation": 1.0}})},
         {"run": "run-3", "id": 5, "size": 30, "score": 0.05, "verdict": "organic", "features": "{}"},
     ]
     for acc in core17[:4] + amps17[:8]:

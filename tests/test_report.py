@@ -135,6 +135,10 @@ def test_report_page_has_a_card_per_flagged_community_with_its_plots(store: Grap
     assert "Offsets from UTC+8 to UTC+9 fit equally well" in page
     assert "Community 5 " not in page
     assert "Detection run" in page and "hk_082019" in page and "write_back" in page
+    # the pipeline's features: families strongest first, then one row per feature, unknown ones said so
+    card23 = page[page.index('id="c-23"'):]
+    assert "<tr><th>synchronisation</th><td>1</td></tr><tr><th>profile</th><td>0</td></tr>" in card23
+    assert "<tr><th>default_profile_share</th><td>unknown</td></tr>" in card23
 
 
 def test_hostile_text_is_escaped_and_nothing_is_fetched(store: GraphStore, graph: report_graph.Expected) -> None:

@@ -92,6 +92,17 @@ def _kv_table(data: Any, empty: str = "none recorded") -> str:
     return f"<p><code>{esc(value_text(data, 600))}</code></p>"
 
 
+def _signals_html(features: Any) -> str:
+    """A community's signal families (strongest first) and its features, one row each ("unknown" where the data
+    do not carry a feature); other shapes (older runs) as they are."""
+    if isinstance(features, Mapping) and isinstance(features.get("features"), Mapping):
+        strengths = features.get("strengths") if isinstance(features.get("strengths"), Mapping) else {}
+        ranked = dict(sorted(strengths.items(), key=lambda item: -item[1] if isinstance(item[1], (int, float)) else 0.0))
+        return ("<h4>Signal families (strength 0 to 1)</h4>" + _kv_table(ranked)
+                + "<h4>Features</h4>" + _kv_table(features["features"]))
+    return _kv_table(features)
+
+
 def _table(headers: Sequence[str], rows: Iterable[Sequence[str]], numeric: Iterable[int] = ()) -> str:
     """``rows`` hold already-escaped cell HTML; ``numeric`` are right-aligned column indexes."""
     num = set(numeric)
@@ -295,7 +306,7 @@ def render_card(card: CommunityCard, baseline: Baseline) -> str:
         f"<b>{_num(card.amplifiers)}</b> amplifiers, {_num(card.others)} without a role · key <code>{esc(card.key)}</code></p>",
         "<ul class=\"facts\">" + "".join(f"<li>{f}</li>" for f in facts) + "</ul>" if facts else "",
         "<div class=\"plots\">", "".join(figures), "</div>",
-        "<div class=\"cols\"><div><h3>Signals (community features)</h3>", _kv_table(card.features),
+        "<div class=\"cols\"><div><h3>Signals (community features)</h3>", _signals_html(card.features),
         "</div><div><h3>Lineage</h3>", lineage_table, "</div></div>",
         f"<h3>Top core accounts ({min(len(card.core_accounts), card.core):,} of {card.core:,})</h3>", _core_table(card),
         "</article>",
