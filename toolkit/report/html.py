@@ -96,7 +96,8 @@ def _signals_html(features: Any) -> str:
     """A community's signal families (strongest first) and its features, one row each ("unknown" where the data
     do not carry a feature); other shapes (older runs) as they are."""
     if isinstance(features, Mapping) and isinstance(features.get("features"), Mapping):
-        strengths = features.get("strengths") if isinstance(features.get("strengths"), Mapping) else {}
+        strengths = features.get("strengths")
+        strengths = strengths if isinstance(strengths, Mapping) else {}
         ranked = dict(sorted(strengths.items(), key=lambda item: -item[1] if isinstance(item[1], (int, float)) else 0.0))
         return ("<h4>Signal families (strength 0 to 1)</h4>" + _kv_table(ranked)
                 + "<h4>Features</h4>" + _kv_table(features["features"]))
