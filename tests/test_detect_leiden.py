@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from netforensics.detect.layers import Layer, Layers, undirected
-from netforensics.detect.leiden import LeidenParams, canonical_labels, detect_communities
+from netforensics.detect.leiden import LeidenParams, build_graph, canonical_labels, detect_communities
 from netforensics.store.connection import GraphStore
 from netforensics.store.gds_leiden import gds_leiden
 
@@ -49,6 +49,17 @@ def test_same_seed_same_membership_and_cpm_objective() -> None:
     cpm = detect_communities(layers, LeidenParams(seed=11, objective="cpm", resolution=0.05))
     assert np.array_equal(cpm, detect_communities(layers, LeidenParams(seed=11, objective="cpm", resolution=0.05)))
     assert cpm.max() >= 2
+
+
+def test_build_graph_keeps_edges_in_order_with_weights_and_isolated_vertices() -> None:
+    layer = Layer("sum", np.array([0, 0, 2], np.int64), np.array([1, 4, 3], np.int64), np.array([1.5, 2.0, 0.25]))
+    graph = build_graph(6, layer)
+    assert (graph.vcount(), graph.is_directed()) == (6, False)
+    assert graph.get_edgelist() == [(0, 1), (0, 4), (2, 3)]
+    assert graph.es["weight"] == [1.5, 2.0, 0.25]
+    assert graph.degree() == [2, 1, 1, 1, 1, 0]
+    empty = build_graph(3, Layer("sum", np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0)))
+    assert (empty.vcount(), empty.ecount()) == (3, 0)
 
 
 def test_objective_names_are_lower_case_and_validated() -> None:
