@@ -1,6 +1,7 @@
 """Benchmark: ``netforensics network co-retweet`` against QUT's coordination-network-toolkit, same input, same window.
 
 Run from the repository root:  .venv/bin/python bench/co_retweet_bench.py [--window 60] [--events 300000 1000000]
+[--archive DIR/tweets.csv]
 
 For each input both tools run as separate processes, from the same file to a finished network:
 
@@ -10,7 +11,8 @@ For each input both tools run as separate processes, from the same file to a fin
 
 Wall time and peak resident memory (RUSAGE_CHILDREN of a small launcher: the process and its workers) are measured in the same run, and the
 pair counts are compared (they must be equal). Inputs: the real CooRTweet sample (35k retweets), a synthetic event
-list (heavy-tailed tweet popularity, exponential retweet delays) and a viral tweet (tens of thousands of retweeters
+list (heavy-tailed tweet popularity, exponential retweet delays), the retweets of IO-archive tweets files given with
+``--archive`` (HK scale from ``netforensics synth``) and a viral tweet (tens of thousands of retweeters
 spread over days), all generated here with numpy. Absolute times vary on shared machines; the ratio is the figure.
 """
 
@@ -87,6 +89,25 @@ def sample_inputs(directory: Path) -> tuple[Path, Path]:
         for row in csv.DictReader(src):
             writer.writerow([row["content_id"], row["account_id"], row["account_id"], row["object_id"], "", "", row["timestamp_share"], ""])
     return SAMPLE, peer
+
+
+def archive_inputs(directory: Path, archive: Path) -> tuple[Path, Path]:
+    """The retweets of an IO-archive tweets CSV (e.g. ``netforensics synth`` at HK scale) as a shares CSV (ours) and
+    the peer's preprocess CSV: the same events, ids as in the archive, times in unix seconds."""
+    from netforensics.detect.share_events import read_share_events
+
+    events = read_share_events([archive])
+    accounts = np.asarray(events.account_ids.to_pylist(), dtype=object)[events.account]
+    tweets = np.asarray(events.tweet_ids.to_pylist(), dtype=object)[events.tweet]
+    stamps = events.time.astype(np.int64).astype(str)
+    shares, peer = directory / "shares.csv", directory / "peer.csv"
+    with shares.open("w") as fh:
+        fh.write("object_id,account_id,content_id,timestamp_share\n")
+        fh.writelines(f"{t},{a},r{i},{s}\n" for i, (t, a, s) in enumerate(zip(tweets, accounts, stamps)))
+    with peer.open("w") as fh:
+        fh.write(PEER_HEADER)
+        fh.writelines(f"r{i},{a},{a},{t},,,{s},\n" for i, (t, a, s) in enumerate(zip(tweets, accounts, stamps)))
+    return shares, peer
 
 
 def synthetic_events(rng: np.random.Generator, n_events: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -175,6 +196,8 @@ def main() -> None:
                         help="sizes of the synthetic inputs, in retweet events (default 300,000 and 1,000,000)")
     parser.add_argument("--viral", type=int, default=30_000, help="retweeters of the viral tweet (default 30,000)")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--archive", type=Path, nargs="*", default=[],
+                        help="IO-archive tweets CSVs (e.g. from `netforensics synth` at HK scale): their retweets as one more input each")
     args = parser.parse_args()
     rng = np.random.default_rng(args.seed)
 
@@ -188,6 +211,14 @@ def main() -> None:
             drawn = synthetic_events(rng, events)  # fewer than asked when draws repeat an (account, tweet) pair
             ours_input, peer_input = write_inputs(directory, *drawn)
             name = f"synthetic ({len(drawn[0]):,} retweets, {events:,} asked)"
+            peer_step = compare(name, ours_input, peer_input, args.window, directory)
+            in_process(name, ours_input, args.window, directory, peer_step)
+
+        for archive in args.archive:
+            ours_input, peer_input = archive_inputs(directory, archive)
+            with ours_input.open() as fh:
+                retweets = sum(1 for _ in fh) - 1
+            name = f"retweets of {archive.name} ({retweets:,})"
             peer_step = compare(name, ours_input, peer_input, args.window, directory)
             in_process(name, ours_input, args.window, directory, peer_step)
 
