@@ -16,7 +16,7 @@ import pytest
 from typer.testing import CliRunner
 
 from netforensics.cli import app
-from netforensics.detect.co_retweet import co_retweet_pairs, matching_event_pairs
+from netforensics.detect.co_retweet import _distinct_per_tweet, co_retweet_pairs, matching_event_pairs
 from netforensics.detect.share_events import ARCHIVE_FORMAT, SHARES_FORMAT, detect_format, read_share_events
 from netforensics.errors import NetforensicsError
 
@@ -106,6 +106,17 @@ def test_matches_naive_definition_whatever_the_chunking_and_threads(seed: int) -
     shuffled = rng.permutation(n)
     got = co_retweet_pairs(account[shuffled], tweet[shuffled], time[shuffled], window, min_weight=min_weight)
     assert as_dict(got) == expected
+
+
+@pytest.mark.parametrize("key_high", [1_000, 1 << 62])  # (tweet, key) packed into one int64, or too wide for it
+def test_entries_of_repeated_retweets_are_made_distinct_per_tweet(key_high: int) -> None:
+    rng = np.random.default_rng(key_high % 97)
+    tweet = np.sort(rng.integers(0, 40, 3_000)) + 500
+    key = rng.integers(0, key_high, 3_000)
+    key[::3] = key[0]  # the same pair in many tweets, and twice in some
+    got_tweet, got_key = _distinct_per_tweet(tweet, key)
+    expected = sorted(set(zip(tweet.tolist(), key.tolist())))
+    assert list(zip(got_tweet.tolist(), got_key.tolist())) == expected
 
 
 @pytest.mark.parametrize("raw_bytes", [0, 1 << 30])

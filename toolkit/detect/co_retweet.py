@@ -31,6 +31,8 @@ from typing import Any, NamedTuple
 import numpy as np
 import numpy.typing as npt
 
+from netforensics.arrays import unique_sorted
+
 #: Event pairs expanded at once; about 100 bytes each in flight, so the default keeps a chunk near 100 MB.
 DEFAULT_CHUNK_PAIRS = 1 << 20
 #: Up to this many bytes of event pair keys (8 each) are kept whole and sorted once, rather than counted per chunk.
@@ -288,10 +290,16 @@ def _distinct_per_tweet(
     """Drop repeated (tweet, pair key) entries; returns the distinct entries, sorted by (tweet, key)."""
     if len(key) == 0:
         return tweet_rank, key
+    low = int(tweet_rank.min())
+    shift = int(key.max()).bit_length()
+    if int(tweet_rank.max()) - low < (1 << (63 - shift)):
+        # (tweet, key) packed into one int64 (it fits at HK scale): one sort, no inverse indices.
+        packed = unique_sorted(((tweet_rank - low) << shift) | key)
+        return (packed >> shift) + low, packed & ((1 << shift) - 1)
     # Two single-key sorts beat a two-key lexsort: number the distinct keys, then fold (tweet, key number) into one.
     keys, key_number = np.unique(key, return_inverse=True)
     tweets, tweet_number = np.unique(tweet_rank, return_inverse=True)
-    combined = np.unique(tweet_number.astype(np.int64) * len(keys) + key_number)
+    combined = unique_sorted(tweet_number.astype(np.int64) * len(keys) + key_number)
     return tweets[combined // len(keys)], keys[combined % len(keys)]
 
 

@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from netforensics.arrays import unique_sorted
 from netforensics.detect.layers import Layers
 from netforensics.graph.projection import NETWORK_KINDS, Projection
 
@@ -139,7 +140,7 @@ def account_signals(p: Projection, layers: Layers, labels: IntArray, params: Fea
     in_community = (labels[p.rt_account] > 0) & (labels[p.rt_account] == labels[p.rt_author])
     retweets_of_members = np.bincount(p.rt_account[in_community], minlength=n)
     pair_span = np.int64(max(n, 1))
-    member_pairs = np.unique(p.rt_author[in_community] * pair_span + p.rt_account[in_community])
+    member_pairs = unique_sorted(p.rt_author[in_community] * pair_span + p.rt_account[in_community])
     amplified_by_members = np.bincount(member_pairs // pair_span, minlength=n)
 
     delay = p.rt_time - p.rt_original_time
@@ -155,7 +156,7 @@ def account_signals(p: Projection, layers: Layers, labels: IntArray, params: Fea
 
     # exit addresses: VPN / hosting, or a mainland address; members met there
     span = np.int64(max(len(p.ip_nodes), 1))
-    obs = np.unique(p.ip_account * span + p.ip_index)
+    obs = unique_sorted(p.ip_account * span + p.ip_index)
     obs_account, obs_ip = obs // span, obs % span
     is_exit = EXIT_KINDS[p.ip_kind[obs_ip].astype(np.int64)] | p.ip_mainland[obs_ip]
     vpn_hosting = np.zeros(n, dtype=bool)

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
+from netforensics.arrays import unique_sorted
 from netforensics.detect.co_retweet import co_retweet_pairs
 from netforensics.detect.share_events import time_resolution
 from netforensics.graph.projection import NETWORK_KINDS, Projection
@@ -111,7 +112,7 @@ def infrastructure_layer(p: Projection, params: LayerParams) -> tuple[Layer, Int
     IP index of each address vertex."""
     # one observation per (account, address)
     span = np.int64(max(len(p.ip_nodes), 1))
-    pairs = np.unique(p.ip_account * span + p.ip_index)
+    pairs = unique_sorted(p.ip_account * span + p.ip_index)
     account, ip = pairs // span, pairs % span
     breadth = np.bincount(ip, minlength=len(p.ip_nodes))
     shared = (breadth >= 2) & (breadth <= params.max_ip_accounts)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from netforensics.arrays import unique_sorted
 from netforensics.detect.layers import Layer
 from netforensics.detect.leiden import LeidenParams, build_graph, canonical_labels, leiden_on_graph
 
@@ -55,7 +56,7 @@ def community_subgraphs(combined: Layer, n_accounts: int, labels: IntArray,
         members = np.flatnonzero(labels == community)
         # accounts first (all members, sorted), then the addresses they use (numbered above every account)
         ends = np.concatenate([src[edges], dst[edges]])
-        vertices = np.concatenate([members, np.unique(ends[ends >= n_accounts])])
+        vertices = np.concatenate([members, unique_sorted(ends[ends >= n_accounts])])
         local[vertices] = np.arange(len(vertices))
         out[community] = (vertices, Layer("sub", local[src[edges]], local[dst[edges]], combined.weight[edges]))
     return out
@@ -95,7 +96,7 @@ def split_hidden_groups(combined: Layer, n_accounts: int, labels: IntArray, verd
 
 def _dense(labels: IntArray) -> tuple[IntArray, IntArray]:
     """Labels renumbered 1..k in order of the original values (0 stays 0): the lookup old -> new, and the result."""
-    values = np.unique(labels[labels > 0])
+    values = unique_sorted(labels[labels > 0])
     lookup = np.zeros(int(labels.max(initial=0)) + 1, dtype=np.int64)
     lookup[values] = np.arange(1, len(values) + 1)
     return lookup, lookup[labels]

@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from netforensics.arrays import unique_sorted
 from netforensics.graph.columns import read_columns
 from netforensics.store.connection import GraphStore
 
@@ -70,7 +71,7 @@ class TweetEvents:
     def updated(self, touched_nodes: IntArray, delta: TweetEvents) -> TweetEvents:
         """These events with every event that involves a touched tweet (as the retweet, the original or the post)
         replaced by ``delta``, the current events of the touched tweets."""
-        touched = np.unique(np.asarray(touched_nodes, dtype=np.int64))
+        touched = unique_sorted(np.asarray(touched_nodes, dtype=np.int64))
         keep_rt = ~(np.isin(self.rt_retweet, touched) | np.isin(self.rt_original, touched))
         keep_post = ~np.isin(self.post_tweet, touched)
         merged: dict[str, IntArray] = {}

@@ -12,6 +12,7 @@ from typing import Protocol
 import numpy as np
 import numpy.typing as npt
 
+from netforensics.arrays import unique_sorted
 from netforensics.cypher_files import load as load_cypher
 from netforensics.errors import NetforensicsError
 from netforensics.store.connection import GraphStore
@@ -50,7 +51,7 @@ def gds_leiden(store: GraphStore, n_vertices: int, edges: WeightedEdges, resolut
             if initial is None or "dendrogram" not in str(err):
                 raise
             log.info("GDS Leiden moved no vertex from the seeded partition; keeping it")
-            in_graph = np.unique(np.concatenate([edges.source, edges.target]))
+            in_graph = unique_sorted(np.concatenate([edges.source, edges.target]))
             membership[in_graph] = np.asarray(initial, dtype=np.int64)[in_graph]
             return membership
     finally:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
+from netforensics.arrays import unique_sorted
 from netforensics.synth.timing import DAY
 
 BLOCK_ACCOUNTS = 50_000  # source accounts whose follows are drawn at once
@@ -59,7 +60,7 @@ def unique_follows(src: np.ndarray, dst: np.ndarray, created: np.ndarray, start:
                    rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Unique (src, dst) pairs without self follows, each observed inside the period once both accounts exist."""
     keep = (dst >= 0) & (dst != src)
-    key = np.unique(src[keep].astype(np.int64) * (1 << 31) + dst[keep].astype(np.int64))
+    key = unique_sorted(src[keep].astype(np.int64) * (1 << 31) + dst[keep].astype(np.int64))
     src_u, dst_u = key >> 31, key & ((1 << 31) - 1)
     earliest = np.maximum(np.maximum(created[src_u], created[dst_u]), start)
     room = np.maximum(end - earliest, 60)
