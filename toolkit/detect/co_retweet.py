@@ -285,7 +285,9 @@ class _KeyCounter:
 def _repeated_events(acc: npt.NDArray[np.int64], tweet_rank: npt.NDArray[np.int64], n_accounts: int) -> npt.NDArray[np.bool_]:
     """Per event: does its account have another event of the same tweet?"""
     n = len(acc)
-    if n == 0 or (n - 1) * n_accounts + n_accounts - 1 >= 1 << 63:
+    if n == 0:
+        return np.zeros(0, dtype=bool)
+    if (int(tweet_rank.max()) + 1) * n_accounts > 1 << 63:
         by_tweet_account = np.lexsort((acc, tweet_rank))  # (tweet, account) does not fit one int64
         same = (acc[by_tweet_account[1:]] == acc[by_tweet_account[:-1]]) & (
             tweet_rank[by_tweet_account[1:]] == tweet_rank[by_tweet_account[:-1]]
