@@ -25,6 +25,7 @@ import time
 from pathlib import Path
 
 from netforensics.cypher_files import load as load_cypher
+from netforensics.errors import NetforensicsError
 from netforensics.settings import resolve_connection
 from netforensics.store import schema
 from netforensics.store.connection import GraphStore, batched, connect
@@ -100,6 +101,13 @@ def main() -> None:
     parser.add_argument("--wipe", action="store_true", help="empty the database first (it must be a scratch database)")
     parser.add_argument("--keep", action="store_true", help="keep the loaded graph at the end (default: empty the database)")
     args = parser.parse_args()
+    try:
+        run(args)
+    except NetforensicsError as err:  # the server went away, refused the password, ...: one line, no traceback
+        sys.exit(f"load_bench: {err}")
+
+
+def run(args: argparse.Namespace) -> None:
     store = connect(resolve_connection())
     schema.ensure(store)
     if store.read_value(load_cypher("bench/count-nodes")):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import json
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +18,7 @@ from netforensics.detect.pipeline import DetectionParams, community_writes, run_
 from netforensics.detect.scoring import score_communities
 from netforensics.errors import NetforensicsError
 from netforensics.graph.projection import project
+from netforensics.loaders.io_archive import TWEET_COLUMNS, USER_COLUMNS
 from netforensics.store import detection_writes
 from netforensics.store.connection import GraphStore
 from netforensics.store.detection_reads import current_run
@@ -84,6 +87,53 @@ def test_one_time_retweeter_inside_the_operations_community_is_not_an_amplifier(
     assert not set(PEOPLE) & set(roles)
 
 
+def friends_retweet(store: GraphStore, folder: Path) -> None:
+    """Load a second tweets file: three friends retweet the first post of each of ten people, an hour later."""
+    with (folder / "tweets.csv").open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    profile = {row["userid"]: {k: row[k] for k in USER_COLUMNS} for row in rows}
+    firsts = {row["userid"]: row for row in reversed(rows) if row["userid"] in PEOPLE and row["is_retweet"] == "False"}
+    extra = []
+    for n, author in enumerate(PEOPLE[:10]):
+        post = firsts[author]
+        for k, friend in enumerate(PEOPLE[10 + n:13 + n]):
+            at = datetime.strptime(post["tweet_time"], "%Y-%m-%d %H:%M") + timedelta(hours=1, minutes=k)
+            extra.append({**post, **profile[friend], "tweetid": f"9{n:02d}{k}", "tweet_time": at.strftime("%Y-%m-%d %H:%M"),
+                          "is_retweet": "True", "retweet_userid": author, "retweet_tweetid": post["tweetid"],
+                          "tweet_text": f"RT @{post['user_screen_name']}: {post['tweet_text']}"})
+    with (folder / "friends.csv").open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, TWEET_COLUMNS, quoting=csv.QUOTE_ALL)
+        writer.writeheader()
+        writer.writerows(extra)
+    load_files(store, "io-archive", [folder / "friends.csv"], LoadOptions(rejects_path=folder / "rejects.csv", max_reject_rate=0.0))
+
+
+def test_real_people_absorbed_into_the_operations_community_are_not_core(store: GraphStore, tmp_path: Path) -> None:
+    """Worse still: every real person is placed in the operation's community, and some are retweeted by several
+    friends there and by nobody else, as core accounts are by their swarm. With no sign of who they are or where
+    they connect from pointing the same way, they are not core operators."""
+    scenario = store
+    load_scenario(store, tmp_path / "scenario")
+    friends_retweet(store, tmp_path / "scenario")
+    p, params, index, labels, signals, features, scores = operation_forced(scenario)
+    labels[[index[a] for a in PEOPLE]] = 1
+    signals = account_signals(p, build_layers(p, params.layer_params()), labels, params.features)
+    features = community_features(p, labels, signals, params.features)
+    scores = score_communities(features, params.scoring)
+    scores.verdict[1] = "inauthentic"  # the rule is under test here, not the verdict
+    amplified = scenario.read(
+        "UNWIND $people AS id MATCH (a:Account {id: id})<-[:RETWEETED]-(b:Account) WHERE b.id IN $people "
+        "WITH a, count(b) AS members WHERE members >= 2 RETURN a.id AS id", {"people": PEOPLE})
+    assert len(amplified) == 10  # what the core rule looked at alone holds for these people
+    detection_writes.start_run(scenario, "run-forced", params.as_dict(), "test")
+    assigned = write_and_apply_roles(scenario, "run-forced", community_writes(p, labels, signals, features, scores), {})
+    roles = {a.account_id: a for a in assigned}
+    assert {a for a in roles if roles[a].role == "core"} == set(CORE)
+    assert not set(PEOPLE) & set(roles)
+    assert "shared_exit_ip" in roles["core-1"].evidence["signals"]
+    assert roles["core-1"].evidence["thresholds"]["min_distinctive"] == 1
+
+
 def test_without_addresses_repeated_amplification_stands_in_for_identity(store: GraphStore, tmp_path: Path) -> None:
     """An archive without IP observations, and amplifiers that are neither young nor created in a burst: their
     identity cannot be shown, so amplifying core accounts repeatedly (fast, synchronised, default profiles) flags
@@ -108,6 +158,10 @@ def test_without_addresses_repeated_amplification_stands_in_for_identity(store: 
     assert len(synchronised) >= 15 and "amp-19" in synchronised
     assert amplifiers == synchronised - {"amp-19"}
     assert "repeat_without_addresses" in assigned["amp-02"].evidence["signals"]
+    # nor can the core accounts' (three accounts made on one day are no burst): their swarm makes them core
+    assert {a for a, role in assigned.items() if role.role == "core"} == set(CORE)
+    assert "amplified_by_swarm" in assigned["core-1"].evidence["signals"]
+    assert not {"creation_burst", "repurposed_account", "shared_exit_ip", "mainland_ip"} & set(assigned["core-1"].evidence["signals"])
     assert assigned["amp-02"].evidence["thresholds"]["min_repeat_core_retweets"] == 2
     assert not set(ONCE) & set(assigned)
 
