@@ -1,5 +1,5 @@
 // name: core
-// description: Core operators: members of an inauthentic community whose own content the community amplifies, i.e. at least $min_amplifiers distinct members of the same community retweeted them, those members make up at least $min_member_share of everyone who retweeted them (a news hub that operators retweet as camouflage is amplified mostly by real people), and they posted at least $min_posts tweets of their own; and either something about who they are or where they connect from points the same way (at least $min_distinctive of: creation burst, repurposed account, exit IP shared with members, mainland IP), or the members who amplify them are a swarm: at least $min_swarm of them, and at least $min_swarm_share of them, retweet at least twice as often as they post. Real people absorbed into an operation's community are retweeted there by their friends, who post as much as they retweet; a young account and a default profile are listed as evidence but prove nothing here (common among real people; every small account of a hashed release has a default profile). Role score = community score x (1 - 1 / (1 + amplifying members)). Rules run in file order; a later rule never overrides an earlier role.
+// description: Core operators: members of an inauthentic community whose own content the community amplifies, i.e. at least $min_amplifiers distinct members of the same community retweeted them, those members make up at least $min_member_share of everyone who retweeted them (a news hub that operators retweet as camouflage is amplified mostly by real people), and they posted at least $min_posts tweets of their own; and either something about who they are or where they connect from points the same way (at least $min_distinctive of: creation burst, repurposed account, an exit IP (VPN, hosting or mainland) shared with at least $min_exit_members other member(s), mainland IP), or the members who amplify them are a swarm: at least $min_swarm of them, and at least $min_swarm_share of them, retweet at least twice as often as they post. Real people absorbed into an operation's community are retweeted there by their friends, who post as much as they retweet; a young account and a default profile are listed as evidence but prove nothing here (common among real people; every small account of a hashed release has a default profile). Role score = community score x (1 - 1 / (1 + amplifying members)). Rules run in file order; a later rule never overrides an earlier role.
 // category: roles
 // param: run: string
 // param: verdicts: list[string] = inauthentic
@@ -7,6 +7,7 @@
 // param: min_member_share: float = 0.5
 // param: min_posts: int = 1
 // param: min_distinctive: int = 1
+// param: min_exit_members: int = 1
 // param: min_swarm: int = 5
 // param: min_swarm_share: float = 0.5
 // param: examples: int = 3
@@ -27,7 +28,7 @@ WITH c, m, a, amplifiers, swarm, retweeters, swarm >= $min_swarm AND swarm >= $m
        CASE WHEN m.young THEN 'young_account' END,
        CASE WHEN m.repurposed THEN 'repurposed_account' END,
        CASE WHEN m.default_profile OR m.default_handle THEN 'default_profile' END,
-       CASE WHEN m.exit_members >= 2 THEN 'shared_exit_ip' END,
+       CASE WHEN m.exit_members >= $min_exit_members THEN 'shared_exit_ip' END,
        CASE WHEN m.mainland THEN 'mainland_ip' END] WHERE s IS NOT NULL] AS identity
 WHERE by_swarm OR size([s IN identity WHERE s IN ['creation_burst', 'repurposed_account', 'shared_exit_ip', 'mainland_ip']]) >= $min_distinctive
 WITH c, m, a, amplifiers, swarm, retweeters, by_swarm, identity,
