@@ -112,21 +112,20 @@ def test_real_people_absorbed_into_the_operations_community_are_not_core(store: 
     """Worse still: every real person is placed in the operation's community, and some are retweeted by several
     friends there and by nobody else, as core accounts are by their swarm. With no sign of who they are or where
     they connect from pointing the same way, they are not core operators."""
-    scenario = store
     load_scenario(store, tmp_path / "scenario")
     friends_retweet(store, tmp_path / "scenario")
-    p, params, index, labels, signals, features, scores = operation_forced(scenario)
+    p, params, index, labels, signals, features, scores = operation_forced(store)
     labels[[index[a] for a in PEOPLE]] = 1
     signals = account_signals(p, build_layers(p, params.layer_params()), labels, params.features)
     features = community_features(p, labels, signals, params.features)
     scores = score_communities(features, params.scoring)
     scores.verdict[1] = "inauthentic"  # the rule is under test here, not the verdict
-    amplified = scenario.read(
+    amplified = store.read(
         "UNWIND $people AS id MATCH (a:Account {id: id})<-[:RETWEETED]-(b:Account) WHERE b.id IN $people "
         "WITH a, count(b) AS members WHERE members >= 2 RETURN a.id AS id", {"people": PEOPLE})
     assert len(amplified) == 10  # what the core rule looked at alone holds for these people
-    detection_writes.start_run(scenario, "run-forced", params.as_dict(), "test")
-    assigned = write_and_apply_roles(scenario, "run-forced", community_writes(p, labels, signals, features, scores), {})
+    detection_writes.start_run(store, "run-forced", params.as_dict(), "test")
+    assigned = write_and_apply_roles(store, "run-forced", community_writes(p, labels, signals, features, scores), {})
     roles = {a.account_id: a for a in assigned}
     assert {a for a in roles if roles[a].role == "core"} == set(CORE)
     assert not set(PEOPLE) & set(roles)

@@ -296,10 +296,10 @@ def _repeated_events(acc: npt.NDArray[np.int64], tweet_rank: npt.NDArray[np.int6
         repeated[by_tweet_account[1:][same]] = True
         repeated[by_tweet_account[:-1][same]] = True
         return repeated
-    # (tweet, account) as one int64: sorting the values (no argsort) finds the repeated ones.
+    # (tweet, account) as one int64: sorting the values (no argsort) finds the repeated ones (isin makes them distinct).
     tweet_account = tweet_rank * n_accounts + acc
     ordered = np.sort(tweet_account)
-    repeats = unique_sorted(ordered[1:][ordered[1:] == ordered[:-1]])
+    repeats = ordered[1:][ordered[1:] == ordered[:-1]]
     if len(repeats) == 0:
         return np.zeros(n, dtype=bool)
     return np.isin(tweet_account, repeats, kind="sort")
