@@ -165,6 +165,83 @@ def test_without_addresses_repeated_amplification_stands_in_for_identity(store: 
     assert not set(ONCE) & set(assigned)
 
 
+TEAMMATES = ["core-4", "core-5"]
+
+
+def teammates_post(store: GraphStore, folder: Path) -> None:
+    """Load two operators whose posts no swarm boosts, and a real person operators retweet as camouflage.
+
+    core-4 posts four times, core-1 retweets one post, and it exits through the core's VPN address. core-5 has no
+    IP observation and no identity signal; core-3 retweets one of its posts and it retweets core-1 and core-2.
+    person-05 is retweeted by core-1 and core-2 and retweeted core-2 once, from home."""
+    with (folder / "tweets.csv").open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    first = {row["userid"]: row for row in reversed(rows) if row["is_retweet"] == "False"}
+    at = {a: datetime.strptime(first[a]["tweet_time"], "%Y-%m-%d %H:%M") for a in CORE + ["person-05"]}
+    extra: list[dict[str, str]] = []
+
+    def post(author: dict[str, str], when: datetime, text: str, original: dict[str, str] | None = None) -> dict[str, str]:
+        row = {**author, "tweetid": f"8{len(extra):03d}", "tweet_time": when.strftime("%Y-%m-%d %H:%M"), "tweet_text": text,
+               "is_retweet": "False", "retweet_userid": "", "retweet_tweetid": ""}
+        if original is not None:
+            row.update({"is_retweet": "True", "retweet_userid": original["userid"], "retweet_tweetid": original["tweetid"],
+                        "tweet_text": f"RT @{original['user_screen_name']}: {original['tweet_text']}"})
+        extra.append(row)
+        return row
+
+    core_4 = {**first["core-1"], "userid": "core-4", "user_screen_name": "zhang48299", "user_display_name": "Zhang48299"}
+    # created four months before its first post: neither a burst with the core nor a repurposed account
+    core_5 = {**first["core-1"], "userid": "core-5", "user_screen_name": "harbour_voice", "user_display_name": "Harbour Voice",
+              "account_creation_date": "2019-02-01"}
+    for author, retweeter in ((core_4, "core-1"), (core_5, "core-3")):
+        posts = [post(author, at["core-1"] + timedelta(days=day, hours=1), f"{author['userid']} on order {day}") for day in range(4)]
+        post(first[retweeter], at["core-1"] + timedelta(days=1, hours=1, minutes=5), "", posts[1])
+    post(core_5, at["core-1"] + timedelta(minutes=20), "", first["core-1"])
+    post(core_5, at["core-2"] + timedelta(minutes=20), "", first["core-2"])
+    post(first["core-1"], at["person-05"] + timedelta(hours=2), "", first["person-05"])
+    post(first["core-2"], at["person-05"] + timedelta(hours=3), "", first["person-05"])
+    post(first["person-05"], at["core-2"] + timedelta(hours=6), "", first["core-2"])
+    with (folder / "teammates.csv").open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, TWEET_COLUMNS, quoting=csv.QUOTE_ALL, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(extra)
+    with (folder / "teammate_ips.csv").open("w", newline="", encoding="utf-8") as handle:
+        handle.write("account_id,ip,first_seen,last_seen,count\ncore-4,10.1.0.1,2019-06-03T00:00:00Z,2019-06-17T00:00:00Z,5\n")
+    options = LoadOptions(rejects_path=folder / "rejects.csv", max_reject_rate=0.0)
+    load_files(store, "io-archive", [folder / "teammates.csv"], options)
+    load_files(store, "ips", [folder / "teammate_ips.csv"], options)
+
+
+def test_operators_no_swarm_boosts_are_core_through_their_teammates(store: GraphStore, tmp_path: Path) -> None:
+    """Operators whose posts no swarm boosts fail the core rule (one member retweeted them). Retweeted by a core
+    operator, they are core teammates if their identity points the same way (core-4: the core's VPN exit) or, with
+    no IP observation, if they retweet core operators back (core-5). A real person operators retweet as camouflage,
+    who retweeted one of them once from home, is not."""
+    load_scenario(store, tmp_path / "scenario")
+    teammates_post(store, tmp_path / "scenario")
+    p, params, index, labels, signals, features, scores = operation_forced(store)
+    labels[[index[a] for a in TEAMMATES + ["person-05"]]] = 1
+    signals = account_signals(p, build_layers(p, params.layer_params()), labels, params.features)
+    features = community_features(p, labels, signals, params.features)
+    scores = score_communities(features, params.scoring)
+    scores.verdict[1] = "inauthentic"  # the rule is under test here, not the verdict
+    assert not signals.creation_burst[index["core-5"]] and not signals.repurposed[index["core-5"]]
+    detection_writes.start_run(store, "run-forced", params.as_dict(), "test")
+    assigned = {a.account_id: a for a in write_and_apply_roles(store, "run-forced",
+                                                                 community_writes(p, labels, signals, features, scores), {})}
+    assert {a for a, role in assigned.items() if role.role == "core"} == set(CORE + TEAMMATES)
+    assert {assigned[a].evidence["rule"] for a in CORE} == {"core"}
+    core_4, core_5 = assigned["core-4"].evidence, assigned["core-5"].evidence
+    assert core_4["rule"] == core_5["rule"] == "core_teammate"
+    assert {"retweeted_by_core", "own_posts", "shared_exit_ip"} <= set(core_4["signals"])
+    assert core_4["values"]["retweeted_by_core"] == 1 and core_4["example_tweets"][0].endswith("(retweeted by 1 core)")
+    assert "retweets_core_without_addresses" in core_5["signals"] and core_5["values"]["cores_retweeted"] == 2
+    assert not {"creation_burst", "repurposed_account", "shared_exit_ip", "mainland_ip"} & set(core_5["signals"])
+    assert core_4["thresholds"]["min_cores_retweeted"] == 2
+    assert "person-05" not in assigned
+    assert {a for a, role in assigned.items() if role.role == "amplifier"} == set(AMPLIFIERS)
+
+
 def test_previous_run_stays_current_until_the_new_one_completes_and_a_failed_run_changes_nothing(
         scenario: GraphStore, monkeypatch: pytest.MonkeyPatch) -> None:
     first = run_detection(scenario, DetectionParams(seed=1))
