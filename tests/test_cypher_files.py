@@ -18,7 +18,7 @@ DUMMY: dict[str, Any] = {"string": "x", "int": 1, "float": 0.5, "bool": True, "l
 
 def test_every_folder_has_files() -> None:
     assert {f.path.split("/")[0] for f in FILES} == set(FOLDERS)
-    assert [f.name for f in cypher_files.list_folder("roles")] == ["core", "amplifier"]
+    assert [f.name for f in cypher_files.list_folder("roles")] == ["core", "core_teammate", "amplifier"]
 
 
 @pytest.mark.parametrize("file", FILES, ids=[f.path for f in FILES])
