@@ -165,6 +165,54 @@ def test_without_addresses_repeated_amplification_stands_in_for_identity(store: 
     assert not set(ONCE) & set(assigned)
 
 
+def test_without_addresses_one_fast_synchronised_retweet_with_a_default_profile_is_an_amplifier(
+        store: GraphStore, tmp_path: Path) -> None:
+    """A silent amplifier retweets once, on cue, in the same minute as its squad: fast, synchronised and with a
+    default profile, but an old account (no burst, not young) and, in an archive, no address. That is enough without
+    an address (amp-21), not with a home address that shows nothing (amp-22), and a real person with a profile who
+    retweeted in the same minute is not an amplifier (once-fast: fast and synchronised, nothing else)."""
+    folder = tmp_path / "scenario"
+    write_scenario(folder)
+    options = LoadOptions(rejects_path=folder / "rejects.csv", max_reject_rate=0.0)
+    load_files(store, "io-archive", [folder / "users.csv", folder / "tweets.csv"], options)
+    with (folder / "tweets.csv").open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    post = next(row for row in rows if row["userid"] == "core-1" and row["is_retweet"] == "False")
+    swarm = [row for row in rows if row["retweet_tweetid"] == post["tweetid"]]
+    assert swarm  # amplifiers retweeted this post within minutes
+    silent = {**swarm[0], "user_profile_description": "", "user_profile_url": "", "account_creation_date": "2013-03-03"}
+    person = {**swarm[0], "user_screen_name": "river_walker", "user_display_name": "River Walker",
+              "user_profile_description": "maps, rivers and long walks", "account_creation_date": "2013-03-03"}
+    extra = [{**silent, "userid": "amp-21", "user_screen_name": "wang80021", "tweetid": "7001"},
+             {**silent, "userid": "amp-22", "user_screen_name": "wang80022", "tweetid": "7002"},
+             {**person, "userid": "once-fast", "tweetid": "7003"}]
+    with (folder / "silent.csv").open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, TWEET_COLUMNS, quoting=csv.QUOTE_ALL, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(extra)
+    load_files(store, "io-archive", [folder / "silent.csv"], options)
+    store.write("MATCH (a:Account {id: 'amp-22'}) MERGE (i:IP {address: '40.0.9.22'}) MERGE (a)-[:USED_IP]->(i)")
+    p, params, index, labels, signals, features, scores = operation_forced(store)
+    added = ["amp-21", "amp-22", "once-fast"]
+    labels[[index[a] for a in added]] = 1
+    signals = account_signals(p, build_layers(p, params.layer_params()), labels, params.features)
+    features = community_features(p, labels, signals, params.features)
+    scores = score_communities(features, params.scoring)
+    scores.verdict[1] = "inauthentic"  # the rule is under test here, not the verdict
+    for account in added:
+        i = index[account]
+        assert signals.sync_partners[i] >= 1 and signals.median_delay[i] <= 1800
+        assert not signals.young[i] and not signals.creation_burst[i]
+    detection_writes.start_run(store, "run-forced", params.as_dict(), "test")
+    assigned = {a.account_id: a for a in write_and_apply_roles(store, "run-forced",
+                                                                 community_writes(p, labels, signals, features, scores), {})}
+    assert assigned["amp-21"].role == "amplifier"
+    assert {"fast_retweets", "synchronised", "default_profile", "synchronised_without_addresses"} <= set(assigned["amp-21"].evidence["signals"])
+    assert "repeat_without_addresses" not in assigned["amp-21"].evidence["signals"]
+    assert "amp-22" not in assigned and "once-fast" not in assigned
+    assert not set(ONCE) & set(assigned)
+
+
 TEAMMATES = ["core-4", "core-5"]
 
 

@@ -1,5 +1,5 @@
 // name: amplifier
-// description: Amplifiers: members of an inauthentic community whose retweets mostly amplify core operators (at least $min_core_retweets retweets of core accounts of this run, making at least $min_core_share of their retweets), corroborated by at least $min_corroborating of the following, at least $min_identity of them about who the account is or where it connects from (shared exit IP, creation burst, young account, mainland IP), or, for an account with no IP observation at all (archives carry none, so where it connects from is unknown, not clean), at least $min_repeat_core_retweets retweets of core accounts: fast retweets (median delay <= $fast_delay_seconds), synchronised co-retweets with members, an exit IP (VPN / hosting / mainland) shared with members, a creation burst, a young account, a default profile, a mainland IP. A real user who retweeted operation content once, at a human pace, from a home address, is not an amplifier. Evidence signal `repeat_without_addresses` marks an amplifier flagged by the second path. Role score = community score x corroborating / 7.
+// description: Amplifiers: members of an inauthentic community whose retweets mostly amplify core operators (at least $min_core_retweets retweets of core accounts of this run, making at least $min_core_share of their retweets), corroborated by at least $min_corroborating of the following, at least $min_identity of them about who the account is or where it connects from (shared exit IP, creation burst, young account, mainland IP), or, for an account with no IP observation at all (archives carry none, so where it connects from is unknown, not clean), at least $min_repeat_core_retweets retweets of core accounts, or fast retweets that are also synchronised with members (a silent amplifier retweets once, on cue, with its squad): fast retweets (median delay <= $fast_delay_seconds), synchronised co-retweets with members, an exit IP (VPN / hosting / mainland) shared with members, a creation burst, a young account, a default profile, a mainland IP. A real user who retweeted operation content once, at a human pace, from a home address, is not an amplifier. Evidence signals `repeat_without_addresses` and `synchronised_without_addresses` mark an amplifier flagged by the second path. Role score = community score x corroborating / 7.
 // category: roles
 // param: run: string
 // param: verdicts: list[string] = inauthentic
@@ -32,8 +32,13 @@ WITH c, m, a, core_retweets, core_accounts, cores, core_share, [s IN [
 WHERE size(corroborating) >= $min_corroborating
 WITH c, m, a, core_retweets, core_accounts, cores, core_share, corroborating,
      size([s IN corroborating WHERE s IN ['shared_exit_ip', 'creation_burst', 'young_account', 'mainland_ip']]) >= $min_identity AS identified
-WHERE identified OR (core_retweets >= $min_repeat_core_retweets AND NOT EXISTS { (a)-[:USED_IP]->(:IP) })
-WITH c, m, a, core_retweets, core_accounts, core_share, corroborating, identified,
+WITH c, m, a, core_retweets, core_accounts, cores, core_share, corroborating, identified,
+     CASE WHEN identified OR EXISTS { (a)-[:USED_IP]->(:IP) } THEN []
+          ELSE CASE WHEN core_retweets >= $min_repeat_core_retweets THEN ['repeat_without_addresses'] ELSE [] END +
+               CASE WHEN 'fast_retweets' IN corroborating AND 'synchronised' IN corroborating THEN ['synchronised_without_addresses'] ELSE [] END
+     END AS without_addresses
+WHERE identified OR size(without_addresses) > 0
+WITH c, m, a, core_retweets, core_accounts, core_share, corroborating, without_addresses,
      COLLECT {
        MATCH (a)-[:POSTED]->(t:Tweet)-[:RETWEETS]->(o:Tweet)<-[:POSTED]-(k:Account)
        WHERE k IN cores
@@ -51,7 +56,7 @@ RETURN a.id AS account_id, 'amplifier' AS role,
        {
          rule: 'amplifier',
          community: c.id,
-         signals: ['amplifies_core'] + corroborating + CASE WHEN identified THEN [] ELSE ['repeat_without_addresses'] END,
+         signals: ['amplifies_core'] + corroborating + without_addresses,
          values: {core_retweets: core_retweets, core_accounts: core_accounts, core_share: round(core_share, 3),
                   retweets: m.retweets, posts: m.posts, median_delay_seconds: m.median_delay,
                   sync_partners: m.sync_partners, exit_members: m.exit_members, creation_cohort: m.creation_cohort,
