@@ -71,6 +71,7 @@ def test_show_explain_export_and_determinism(loaded: Path, session_store: GraphS
     explained = run_cli("explain", core["account_id"], settings=neo4j_settings)
     assert explained.returncode == 0, explained.stderr
     assert "role core" in explained.stdout and "IP addresses and networks" in explained.stdout
+    assert "evidence (rule core" in explained.stdout  # which rule gave the role: core or core_teammate
     dossier = json.loads(run_cli("explain", core["account_id"], "--json", settings=neo4j_settings).stdout)
     assert dossier["evidence"]["signals"] and dossier["amplified_by"]
     missing = run_cli("explain", "no-such-account", settings=neo4j_settings)

@@ -44,7 +44,8 @@ def _print(d: Dossier, run: str | None) -> None:
         if a.get("signals"):
             console.print(f"  community signals: {', '.join(a['signals'])}", highlight=False)
     if d.evidence:
-        console.print(f"  evidence signals: {', '.join(d.evidence.get('signals', []))}", highlight=False)
+        rule = f" (rule {d.evidence['rule']})" if d.evidence.get("rule") else ""
+        console.print(f"  evidence{rule} signals: {', '.join(d.evidence.get('signals', []))}", highlight=False)
         values = d.evidence.get("values", {})
         thresholds = d.evidence.get("thresholds", {})
         console.print("  values: " + ", ".join(f"{k}={v}" for k, v in sorted(values.items())), highlight=False)
