@@ -8,7 +8,9 @@ from typing import Any
 import pytest
 
 from netforensics import cypher_files
+from netforensics.errors import NetforensicsError
 from netforensics.store.connection import GraphStore
+from netforensics.store.detection_writes import role_rules, rule_rounds
 
 FOLDERS = ("load", "projection", "detection", "roles", "demo")
 FILES = [f for folder in FOLDERS for f in cypher_files.list_folder(folder)]
@@ -19,6 +21,13 @@ DUMMY: dict[str, Any] = {"string": "x", "int": 1, "float": 0.5, "bool": True, "l
 def test_every_folder_has_files() -> None:
     assert {f.path.split("/")[0] for f in FILES} == set(FOLDERS)
     assert [f.name for f in cypher_files.list_folder("roles")] == ["core", "core_teammate", "amplifier"]
+
+
+def test_a_role_rule_runs_once_unless_its_header_asks_for_rounds() -> None:
+    assert {rule.name: rule_rounds(rule) for rule in role_rules()} == {"core": 1, "core_teammate": 5, "amplifier": 1}
+    bad = cypher_files.parse("roles/mine", "// name: mine\n// description: d\n// rounds: many\nRETURN 1 AS x")
+    with pytest.raises(NetforensicsError, match=r"roles/mine.cypher: `// rounds:` must be a whole number"):
+        rule_rounds(bad)
 
 
 @pytest.mark.parametrize("file", FILES, ids=[f.path for f in FILES])

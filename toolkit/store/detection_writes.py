@@ -23,6 +23,7 @@ import neo4j
 
 from netforensics import cypher_files
 from netforensics.cypher_files import CypherFile
+from netforensics.errors import NetforensicsError
 from netforensics.store.connection import GraphStore, retry_on_connection_loss
 
 ROLE_FOLDER = "roles"
@@ -136,30 +137,45 @@ def apply_role_rules(store: GraphStore, run: str, batch_size: int = 10_000,
     assigned: list[RoleAssignment] = []
     seen: set[str] = set()
     timings = timings if timings is not None else {}
+    query = _query("set-roles")
     for rule in role_rules():
         params = _rule_params(rule, run)
         thresholds = {k: v for k, v in params.items() if k not in ("run", "examples", "verdicts")}
-        started = time.perf_counter()
-        rows = retry_on_connection_loss(lambda: store.read_as_decoded(rule, params), attempts=3, pause=1.0)
-        timings[f"rule_{rule.name}"] = time.perf_counter() - started
-        started = time.perf_counter()
-        fresh = []
-        for row in rows:
-            if row["role"] not in ROLES or row["account_id"] in seen:
-                continue
-            seen.add(row["account_id"])
-            evidence = {**(row["evidence"] or {}), "thresholds": thresholds}
-            text, evidence = _evidence_json(evidence)
-            assignment = RoleAssignment(str(row["account_id"]), row["role"], float(row["role_score"] or 0.0), evidence)
-            assigned.append(assignment)
-            fresh.append({"account_id": assignment.account_id, "role": assignment.role, "role_score": assignment.role_score,
-                          "evidence": text})
-        query = _query("set-roles")
-        for start in range(0, len(fresh), batch_size):
-            chunk = fresh[start:start + batch_size]
-            retry_on_connection_loss(lambda: store.write_rows(query, chunk, {"run": run}), attempts=3, pause=1.0)
-        timings[f"rule_{rule.name}_write"] = time.perf_counter() - started
+        timings[f"rule_{rule.name}"] = timings[f"rule_{rule.name}_write"] = 0.0
+        for round_ in range(1, rule_rounds(rule) + 1):
+            started = time.perf_counter()
+            rows = retry_on_connection_loss(lambda: store.read_as_decoded(rule, params), attempts=3, pause=1.0)
+            timings[f"rule_{rule.name}"] += time.perf_counter() - started
+            started = time.perf_counter()
+            fresh = []
+            for row in rows:
+                if row["role"] not in ROLES or row["account_id"] in seen:
+                    continue
+                seen.add(row["account_id"])
+                evidence = {**(row["evidence"] or {}), "thresholds": thresholds}
+                if round_ > 1:
+                    evidence["round"] = round_
+                text, evidence = _evidence_json(evidence)
+                assignment = RoleAssignment(str(row["account_id"]), row["role"], float(row["role_score"] or 0.0), evidence)
+                assigned.append(assignment)
+                fresh.append({"account_id": assignment.account_id, "role": assignment.role, "role_score": assignment.role_score,
+                              "evidence": text})
+            for start in range(0, len(fresh), batch_size):
+                chunk = fresh[start:start + batch_size]
+                retry_on_connection_loss(lambda: store.write_rows(query, chunk, {"run": run}), attempts=3, pause=1.0)
+            timings[f"rule_{rule.name}_write"] += time.perf_counter() - started
+            if not fresh:
+                break
     return assigned
+
+
+def rule_rounds(rule: CypherFile) -> int:
+    """How many times a rule runs: once, or up to ``// rounds: N`` times while each round finds new accounts (a rule
+    that builds on its own roles, such as core teammates of core teammates)."""
+    raw = rule.meta.get("rounds", "1")
+    if not raw.isdigit() or int(raw) < 1:
+        raise NetforensicsError(f"cypher/{rule.path}.cypher: `// rounds:` must be a whole number of at least 1, not {raw!r}")
+    return int(raw)
 
 
 def complete_run(store: GraphStore, run: str, timings: Mapping[str, float], summary: Mapping[str, Any]) -> None:
