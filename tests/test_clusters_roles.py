@@ -220,8 +220,9 @@ def teammates_post(store: GraphStore, folder: Path) -> None:
     """Load two operators whose posts no swarm boosts, and a real person operators retweet as camouflage.
 
     core-4 posts four times, core-1 retweets one post, and it exits through the core's VPN address. core-5 has no
-    IP observation and no identity signal; core-3 retweets one of its posts and it retweets core-1 and core-2.
-    core-6 is like core-5, but only core-5 retweets it, and it retweets core-1 and core-5: a teammate of a teammate.
+    IP observation and no identity signal; core-2 and core-3 retweet its posts and it retweets core-1, core-2 and
+    core-3. core-6 is like core-5, but core-1 and core-5 retweet it, and it retweets core-1, core-2 and core-5: a
+    teammate of a teammate.
     person-05 is retweeted by core-1 and core-2 and retweeted core-2 once, from home."""
     with (folder / "tweets.csv").open(newline="", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
@@ -243,15 +244,17 @@ def teammates_post(store: GraphStore, folder: Path) -> None:
     core_5 = {**first["core-1"], "userid": "core-5", "user_screen_name": "harbour_voice", "user_display_name": "Harbour Voice",
               "account_creation_date": "2019-02-01"}
     core_6 = {**core_5, "userid": "core-6", "user_screen_name": "lion_rock_daily", "user_display_name": "Lion Rock Daily"}
-    authors = {"core-1": first["core-1"], "core-3": first["core-3"], "core-5": core_5}
+    authors = {**{a: first[a] for a in CORE}, "core-5": core_5}
     firsts = {}
-    for author, retweeter in ((core_4, "core-1"), (core_5, "core-3"), (core_6, "core-5")):
+    for author, retweeters in ((core_4, ["core-1"]), (core_5, ["core-3", "core-2"]), (core_6, ["core-5", "core-1"])):
         posts = [post(author, at["core-1"] + timedelta(days=day, hours=1), f"{author['userid']} on order {day}") for day in range(4)]
-        post(authors[retweeter], at["core-1"] + timedelta(days=1, hours=1, minutes=5), "", posts[1])
+        for n, retweeter in enumerate(retweeters):
+            post(authors[retweeter], at["core-1"] + timedelta(days=1 + n, hours=1, minutes=5), "", posts[1 + n])
         firsts[author["userid"]] = posts[0]
-    post(core_5, at["core-1"] + timedelta(minutes=20), "", first["core-1"])
-    post(core_5, at["core-2"] + timedelta(minutes=20), "", first["core-2"])
-    post(core_6, at["core-1"] + timedelta(minutes=25), "", first["core-1"])
+    for n, original in enumerate([first["core-1"], first["core-2"], first["core-3"]]):
+        post(core_5, at[original["userid"]] + timedelta(minutes=20 + n), "", original)
+    for n, original in enumerate([first["core-1"], first["core-2"]]):
+        post(core_6, at[original["userid"]] + timedelta(minutes=25 + n), "", original)
     post(core_6, at["core-1"] + timedelta(days=2, hours=1), "", firsts["core-5"])
     post(first["core-1"], at["person-05"] + timedelta(hours=2), "", first["person-05"])
     post(first["core-2"], at["person-05"] + timedelta(hours=3), "", first["person-05"])
@@ -268,10 +271,11 @@ def teammates_post(store: GraphStore, folder: Path) -> None:
 
 
 def test_operators_no_swarm_boosts_are_core_through_their_teammates(store: GraphStore, tmp_path: Path) -> None:
-    """Operators whose posts no swarm boosts fail the core rule (one member retweeted them). Retweeted by a core
-    operator, they are core teammates if their identity points the same way (core-4: the core's VPN exit) or, with
-    no IP observation, if they retweet core operators back (core-5); a teammate of a teammate is found in the next
-    round (core-6). A real person operators retweet as camouflage, who retweeted one of them once from home, is not."""
+    """Operators whose posts no swarm boosts fail the core rule (too few members retweeted them, and nothing about
+    who they are counts there). Retweeted by a core operator, they are core teammates if their identity points the
+    same way (core-4: the core's VPN exit) or, with no IP observation, if two retweeted them and they retweet three
+    back (core-5); a teammate of a teammate is found in the next round (core-6). A real person operators retweet as
+    camouflage, who retweeted one of them once from home, is not."""
     load_scenario(store, tmp_path / "scenario")
     teammates_post(store, tmp_path / "scenario")
     p, params, index, labels, signals, features, scores = operation_forced(store)
@@ -291,9 +295,10 @@ def test_operators_no_swarm_boosts_are_core_through_their_teammates(store: Graph
     assert core_4["rule"] == core_5["rule"] == "core_teammate"
     assert {"retweeted_by_core", "own_posts", "shared_exit_ip"} <= set(core_4["signals"])
     assert core_4["values"]["retweeted_by_core"] == 1 and core_4["example_tweets"][0].endswith("(retweeted by 1 core)")
-    assert "retweets_core_without_addresses" in core_5["signals"] and core_5["values"]["cores_retweeted"] == 2
+    assert "retweets_core_without_addresses" in core_5["signals"] and core_5["values"]["cores_retweeted"] == 3
+    assert core_5["values"]["retweeted_by_core"] == 2
     assert not {"creation_burst", "repurposed_account", "shared_exit_ip", "mainland_ip"} & set(core_5["signals"])
-    assert core_4["thresholds"]["min_cores_retweeted"] == 2
+    assert core_4["thresholds"]["min_cores_retweeted"] == 3 and core_4["thresholds"]["min_exchange_retweeters"] == 2
     assert "round" not in core_5 and assigned["core-6"].evidence["round"] == 2
     assert "retweets_core_without_addresses" in assigned["core-6"].evidence["signals"]
     assert "person-05" not in assigned
