@@ -217,7 +217,7 @@ TEAMMATES = ["core-4", "core-5", "core-6"]
 
 
 def teammates_post(store: GraphStore, folder: Path) -> None:
-    """Load two operators whose posts no swarm boosts, and a real person operators retweet as camouflage.
+    """Load three operators whose posts no swarm boosts, and a real person operators retweet as camouflage.
 
     core-4 posts four times, core-1 retweets one post, and it exits through the core's VPN address. core-5 has no
     IP observation and no identity signal; core-2 and core-3 retweet its posts and it retweets core-1, core-2 and
