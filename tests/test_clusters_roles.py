@@ -51,6 +51,43 @@ def operation_forced(store: GraphStore) -> tuple[Any, DetectionParams, dict[str,
     return p, params, index, labels, signals, features, score_communities(features, params.scoring)
 
 
+def load_options(folder: Path) -> LoadOptions:
+    return LoadOptions(rejects_path=folder / "rejects.csv", max_reject_rate=0.0)
+
+
+def scenario_tweets(folder: Path) -> list[dict[str, str]]:
+    with (folder / "tweets.csv").open(newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def load_tweet_rows(store: GraphStore, folder: Path, name: str, rows: list[dict[str, str]]) -> None:
+    """Write tweet rows (archive columns, other keys ignored) to ``folder/name`` and load them."""
+    with (folder / name).open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, TWEET_COLUMNS, quoting=csv.QUOTE_ALL, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+    load_files(store, "io-archive", [folder / name], load_options(folder))
+
+
+def retweet_of(original: dict[str, str]) -> dict[str, str]:
+    """The columns that make an archive row a retweet of ``original``."""
+    return {"is_retweet": "True", "retweet_userid": original["userid"], "retweet_tweetid": original["tweetid"],
+            "tweet_text": f"RT @{original['user_screen_name']}: {original['tweet_text']}"}
+
+
+def roles_with_forced_members(store: GraphStore, p: Any, params: DetectionParams,
+                              labels: Any) -> tuple[Any, dict[str, detection_writes.RoleAssignment]]:
+    """Score ``labels`` again with community 1 forced `inauthentic` (the rules are under test here, not the
+    verdict), then write it and apply the role rules: (signals, role assignment per account)."""
+    signals = account_signals(p, build_layers(p, params.layer_params()), labels, params.features)
+    features = community_features(p, labels, signals, params.features)
+    scores = score_communities(features, params.scoring)
+    scores.verdict[1] = "inauthentic"
+    detection_writes.start_run(store, "run-forced", params.as_dict(), "test")
+    assigned = write_and_apply_roles(store, "run-forced", community_writes(p, labels, signals, features, scores), {})
+    return signals, {a.account_id: a for a in assigned}
+
+
 @pytest.fixture()
 def scenario(store: GraphStore, tmp_path: Path) -> GraphStore:
     load_scenario(store, tmp_path / "scenario")
@@ -89,8 +126,7 @@ def test_one_time_retweeter_inside_the_operations_community_is_not_an_amplifier(
 
 def friends_retweet(store: GraphStore, folder: Path) -> None:
     """Load a second tweets file: three friends retweet the first post of each of ten people, an hour later."""
-    with (folder / "tweets.csv").open(newline="", encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))
+    rows = scenario_tweets(folder)
     profile = {row["userid"]: {k: row[k] for k in USER_COLUMNS} for row in rows}
     firsts = {row["userid"]: row for row in reversed(rows) if row["userid"] in PEOPLE and row["is_retweet"] == "False"}
     extra = []
@@ -99,13 +135,8 @@ def friends_retweet(store: GraphStore, folder: Path) -> None:
         for k, friend in enumerate(PEOPLE[10 + n:13 + n]):
             at = datetime.strptime(post["tweet_time"], "%Y-%m-%d %H:%M") + timedelta(hours=1, minutes=k)
             extra.append({**post, **profile[friend], "tweetid": f"9{n:02d}{k}", "tweet_time": at.strftime("%Y-%m-%d %H:%M"),
-                          "is_retweet": "True", "retweet_userid": author, "retweet_tweetid": post["tweetid"],
-                          "tweet_text": f"RT @{post['user_screen_name']}: {post['tweet_text']}"})
-    with (folder / "friends.csv").open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, TWEET_COLUMNS, quoting=csv.QUOTE_ALL)
-        writer.writeheader()
-        writer.writerows(extra)
-    load_files(store, "io-archive", [folder / "friends.csv"], LoadOptions(rejects_path=folder / "rejects.csv", max_reject_rate=0.0))
+                          **retweet_of(post)})
+    load_tweet_rows(store, folder, "friends.csv", extra)
 
 
 def test_real_people_absorbed_into_the_operations_community_are_not_core(store: GraphStore, tmp_path: Path) -> None:
@@ -114,19 +145,13 @@ def test_real_people_absorbed_into_the_operations_community_are_not_core(store: 
     they connect from pointing the same way, they are not core operators."""
     load_scenario(store, tmp_path / "scenario")
     friends_retweet(store, tmp_path / "scenario")
-    p, params, index, labels, signals, features, scores = operation_forced(store)
-    labels[[index[a] for a in PEOPLE]] = 1
-    signals = account_signals(p, build_layers(p, params.layer_params()), labels, params.features)
-    features = community_features(p, labels, signals, params.features)
-    scores = score_communities(features, params.scoring)
-    scores.verdict[1] = "inauthentic"  # the rule is under test here, not the verdict
     amplified = store.read(
         "UNWIND $people AS id MATCH (a:Account {id: id})<-[:RETWEETED]-(b:Account) WHERE b.id IN $people "
         "WITH a, count(b) AS members WHERE members >= 2 RETURN a.id AS id", {"people": PEOPLE})
     assert len(amplified) == 10  # what the core rule looked at alone holds for these people
-    detection_writes.start_run(store, "run-forced", params.as_dict(), "test")
-    assigned = write_and_apply_roles(store, "run-forced", community_writes(p, labels, signals, features, scores), {})
-    roles = {a.account_id: a for a in assigned}
+    p, params, index, labels, *_ = operation_forced(store)
+    labels[[index[a] for a in PEOPLE]] = 1
+    _, roles = roles_with_forced_members(store, p, params, labels)
     assert {a for a in roles if roles[a].role == "core"} == set(CORE)
     assert not set(PEOPLE) & set(roles)
     assert "shared_exit_ip" in roles["core-1"].evidence["signals"]
@@ -139,8 +164,7 @@ def test_without_addresses_repeated_amplification_stands_in_for_identity(store: 
     them. A real user who retweeted once is still not flagged, nor an amplifier seen at a plain home address (amp-19)."""
     folder = tmp_path / "scenario"
     write_scenario(folder)
-    options = LoadOptions(rejects_path=folder / "rejects.csv", max_reject_rate=0.0)
-    load_files(store, "io-archive", [folder / "users.csv", folder / "tweets.csv"], options)
+    load_files(store, "io-archive", [folder / "users.csv", folder / "tweets.csv"], load_options(folder))
     store.write("UNWIND range(0, size($ids) - 1) AS i MATCH (a:Account {id: $ids[i]}) "
                 "SET a.created_at = datetime('2012-01-01T00:00:00Z') + duration({days: 97 * i})", {"ids": AMPLIFIERS})
     store.write("MATCH (a:Account {id: 'amp-19'}) MERGE (i:IP {address: '40.0.9.9'}) MERGE (a)-[:USED_IP]->(i)")
@@ -173,10 +197,8 @@ def test_without_addresses_one_fast_synchronised_retweet_with_a_default_profile_
     retweeted in the same minute is not an amplifier (once-fast: fast and synchronised, nothing else)."""
     folder = tmp_path / "scenario"
     write_scenario(folder)
-    options = LoadOptions(rejects_path=folder / "rejects.csv", max_reject_rate=0.0)
-    load_files(store, "io-archive", [folder / "users.csv", folder / "tweets.csv"], options)
-    with (folder / "tweets.csv").open(newline="", encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))
+    load_files(store, "io-archive", [folder / "users.csv", folder / "tweets.csv"], load_options(folder))
+    rows = scenario_tweets(folder)
     post = next(row for row in rows if row["userid"] == "core-1" and row["is_retweet"] == "False")
     swarm = [row for row in rows if row["retweet_tweetid"] == post["tweetid"]]
     assert swarm  # amplifiers retweeted this post within minutes
@@ -186,26 +208,16 @@ def test_without_addresses_one_fast_synchronised_retweet_with_a_default_profile_
     extra = [{**silent, "userid": "amp-21", "user_screen_name": "wang80021", "tweetid": "7001"},
              {**silent, "userid": "amp-22", "user_screen_name": "wang80022", "tweetid": "7002"},
              {**person, "userid": "once-fast", "tweetid": "7003"}]
-    with (folder / "silent.csv").open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, TWEET_COLUMNS, quoting=csv.QUOTE_ALL, extrasaction="ignore")
-        writer.writeheader()
-        writer.writerows(extra)
-    load_files(store, "io-archive", [folder / "silent.csv"], options)
+    load_tweet_rows(store, folder, "silent.csv", extra)
     store.write("MATCH (a:Account {id: 'amp-22'}) MERGE (i:IP {address: '40.0.9.22'}) MERGE (a)-[:USED_IP]->(i)")
-    p, params, index, labels, signals, features, scores = operation_forced(store)
+    p, params, index, labels, *_ = operation_forced(store)
     added = ["amp-21", "amp-22", "once-fast"]
     labels[[index[a] for a in added]] = 1
-    signals = account_signals(p, build_layers(p, params.layer_params()), labels, params.features)
-    features = community_features(p, labels, signals, params.features)
-    scores = score_communities(features, params.scoring)
-    scores.verdict[1] = "inauthentic"  # the rule is under test here, not the verdict
+    signals, assigned = roles_with_forced_members(store, p, params, labels)
     for account in added:
         i = index[account]
         assert signals.sync_partners[i] >= 1 and signals.median_delay[i] <= 1800
         assert not signals.young[i] and not signals.creation_burst[i]
-    detection_writes.start_run(store, "run-forced", params.as_dict(), "test")
-    assigned = {a.account_id: a for a in write_and_apply_roles(store, "run-forced",
-                                                                 community_writes(p, labels, signals, features, scores), {})}
     assert assigned["amp-21"].role == "amplifier"
     assert {"fast_retweets", "synchronised", "default_profile", "synchronised_without_addresses"} <= set(assigned["amp-21"].evidence["signals"])
     assert "repeat_without_addresses" not in assigned["amp-21"].evidence["signals"]
@@ -224,8 +236,7 @@ def teammates_post(store: GraphStore, folder: Path) -> None:
     core-3. core-6 is like core-5, but core-1 and core-5 retweet it, and it retweets core-1, core-2 and core-5: a
     teammate of a teammate.
     person-05 is retweeted by core-1 and core-2 and retweeted core-2 once, from home."""
-    with (folder / "tweets.csv").open(newline="", encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))
+    rows = scenario_tweets(folder)
     first = {row["userid"]: row for row in reversed(rows) if row["is_retweet"] == "False"}
     at = {a: datetime.strptime(first[a]["tweet_time"], "%Y-%m-%d %H:%M") for a in CORE + ["person-05"]}
     extra: list[dict[str, str]] = []
@@ -234,8 +245,7 @@ def teammates_post(store: GraphStore, folder: Path) -> None:
         row = {**author, "tweetid": f"8{len(extra):03d}", "tweet_time": when.strftime("%Y-%m-%d %H:%M"), "tweet_text": text,
                "is_retweet": "False", "retweet_userid": "", "retweet_tweetid": ""}
         if original is not None:
-            row.update({"is_retweet": "True", "retweet_userid": original["userid"], "retweet_tweetid": original["tweetid"],
-                        "tweet_text": f"RT @{original['user_screen_name']}: {original['tweet_text']}"})
+            row.update(retweet_of(original))
         extra.append(row)
         return row
 
@@ -259,15 +269,10 @@ def teammates_post(store: GraphStore, folder: Path) -> None:
     post(first["core-1"], at["person-05"] + timedelta(hours=2), "", first["person-05"])
     post(first["core-2"], at["person-05"] + timedelta(hours=3), "", first["person-05"])
     post(first["person-05"], at["core-2"] + timedelta(hours=6), "", first["core-2"])
-    with (folder / "teammates.csv").open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, TWEET_COLUMNS, quoting=csv.QUOTE_ALL, extrasaction="ignore")
-        writer.writeheader()
-        writer.writerows(extra)
+    load_tweet_rows(store, folder, "teammates.csv", extra)
     with (folder / "teammate_ips.csv").open("w", newline="", encoding="utf-8") as handle:
         handle.write("account_id,ip,first_seen,last_seen,count\ncore-4,10.1.0.1,2019-06-03T00:00:00Z,2019-06-17T00:00:00Z,5\n")
-    options = LoadOptions(rejects_path=folder / "rejects.csv", max_reject_rate=0.0)
-    load_files(store, "io-archive", [folder / "teammates.csv"], options)
-    load_files(store, "ips", [folder / "teammate_ips.csv"], options)
+    load_files(store, "ips", [folder / "teammate_ips.csv"], load_options(folder))
 
 
 def test_operators_no_swarm_boosts_are_core_through_their_teammates(store: GraphStore, tmp_path: Path) -> None:
@@ -278,17 +283,11 @@ def test_operators_no_swarm_boosts_are_core_through_their_teammates(store: Graph
     camouflage, who retweeted one of them once from home, is not."""
     load_scenario(store, tmp_path / "scenario")
     teammates_post(store, tmp_path / "scenario")
-    p, params, index, labels, signals, features, scores = operation_forced(store)
+    p, params, index, labels, *_ = operation_forced(store)
     labels[[index[a] for a in TEAMMATES + ["person-05"]]] = 1
-    signals = account_signals(p, build_layers(p, params.layer_params()), labels, params.features)
-    features = community_features(p, labels, signals, params.features)
-    scores = score_communities(features, params.scoring)
-    scores.verdict[1] = "inauthentic"  # the rule is under test here, not the verdict
+    signals, assigned = roles_with_forced_members(store, p, params, labels)
     assert not signals.creation_burst[index["core-5"]] and not signals.repurposed[index["core-5"]]
     assert not signals.creation_burst[index["core-6"]] and not signals.repurposed[index["core-6"]]
-    detection_writes.start_run(store, "run-forced", params.as_dict(), "test")
-    assigned = {a.account_id: a for a in write_and_apply_roles(store, "run-forced",
-                                                                 community_writes(p, labels, signals, features, scores), {})}
     assert {a for a, role in assigned.items() if role.role == "core"} == set(CORE + TEAMMATES)
     assert {assigned[a].evidence["rule"] for a in CORE} == {"core"}
     core_4, core_5 = assigned["core-4"].evidence, assigned["core-5"].evidence
