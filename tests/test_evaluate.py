@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from netforensics.cli import app
 from netforensics.cypher_files import CypherFile, list_folder
 from netforensics.errors import NetforensicsError
-from netforensics.evaluate import Prediction, read_current_run, read_export, read_labels, scorecard
+from netforensics.evaluate import Prediction, read_current_run, read_export, read_labels, read_traps, scorecard
 from netforensics.store.connection import GraphStore
 
 # a, b core; c, d amplifiers; e-h organic
@@ -98,6 +98,27 @@ def test_readers_parse_labels_and_export_files(tmp_path: Path) -> None:
     assert read_export(_write(tmp_path / "export.csv", EXPORT_CSV)) == PREDICTIONS
     with pytest.raises(NetforensicsError, match="role"):
         read_labels(_write(tmp_path / "bad.csv", "account_id,kind\na,core\n"))
+
+
+TRAPS_CSV = ("account_id,role,team,squad,silent,trap\n" "a,core,team-1,squad-1,,\n" "e,organic,,,,supporter\n"
+             "f,organic,,,,fan+supporter\n" "g,organic,,,,fan\n" "h,organic,,,,\n")
+
+
+def test_traps_count_the_real_people_flagged_in_each(tmp_path: Path) -> None:
+    labels = _write(tmp_path / "labels.csv", TRAPS_CSV)
+    traps = read_traps(labels)
+    assert traps == {"e": ("supporter",), "f": ("fan", "supporter"), "g": ("fan",)}
+    assert read_traps(_write(tmp_path / "plain.csv", LABELS_CSV)) == {}
+    card = scorecard(read_labels(labels), PREDICTIONS, traps=traps)
+    # e is flagged amplifier, f core; g is not flagged
+    assert {name: (t.people, t.flagged_core, t.flagged_amplifier) for name, t in card.traps.items()} == {
+        "fan": (2, 1, 0), "supporter": (2, 1, 1)}
+    assert card.as_dict()["traps"]["supporter"]["flagged"] == 2
+    assert scorecard(read_labels(labels), PREDICTIONS).traps == {}
+    table = CliRunner().invoke(app, ["evaluate", str(labels), "--export", str(_write(tmp_path / "export.csv", EXPORT_CSV))],
+                               env={"COLUMNS": "200"})
+    assert table.exit_code == 0, table.output
+    assert "Real people in the traps" in table.output and "supporter" in table.output
 
 
 def test_evaluate_cli_scores_an_export_as_json_and_as_a_table(tmp_path: Path) -> None:

@@ -41,6 +41,7 @@ def test_synthetic_operation_report_and_export(store: GraphStore, neo4j_settings
     for figures in cards.values():
         assert figures["figure"] >= 4 and figures["svg"] == figures["figure"]  # creation, hours, delays, kinds, network ...
     assert "Scorecard against labels" in page and external_references(page) == []
+    assert "Real people in the traps" in page and "<td>supporter</td>" in page
 
     biggest = max(flagged, key=lambda r: r["size"])
     exported = json.loads(_ok(neo4j_settings, "export", "graph", str(tmp_path / "g.gexf"), "--json"))

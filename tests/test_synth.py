@@ -75,7 +75,8 @@ def test_scenario_parameters_are_drawn_per_seed_within_their_ranges() -> None:
     scenarios = [draw(SynthParams(seed=s), np.random.Generator(np.random.PCG64(s))) for s in range(12)]
     for name, low, high in (("amp_delay_median_min", 2, 12), ("organic_delay_median_min", 45, 240),
                             ("repurposed_share", 0.15, 0.45), ("camouflage", 0.05, 0.3), ("tweets_per_core", 40, 160),
-                            ("fan_delay_median_min", 1.5, 5), ("silent_amp_share", 0.1, 0.3)):
+                            ("fan_delay_median_min", 1.5, 5), ("silent_amp_share", 0.1, 0.3),
+                            ("supporter_share", 0.002, 0.008), ("supporter_fast_share", 0.2, 0.5)):
         values = [getattr(s, name) for s in scenarios]
         assert all(low <= v <= high for v in values), name
         assert len(set(values)) > 6, f"{name} barely varies across seeds: {values}"
@@ -145,7 +146,7 @@ def test_headers_are_the_archive_layouts(world: Path) -> None:
     assert header("follows.csv") == ["src_account_id", "dst_account_id", "observed_at"]
     assert header("ips.csv") == ["account_id", "ip", "first_seen", "last_seen", "count"]
     assert header("ip_ranges.csv") == ["network", "asn", "as_org", "country", "is_vpn", "kind"]
-    assert header("labels.csv") == ["account_id", "role", "team", "squad", "silent"]
+    assert header("labels.csv") == ["account_id", "role", "team", "squad", "silent", "trap"]
 
 
 def test_tweet_values_look_like_the_releases(tables: dict[str, list[dict[str, str]]]) -> None:
@@ -325,13 +326,49 @@ def test_traps_are_present(tables: dict[str, list[dict[str, str]]]) -> None:
                   for t in retweets if t["retweet_userid"] == idol]
     assert len({t["userid"] for t in retweets if t["retweet_userid"] == idol}) >= 30
     assert np.median(fan_delays) < 10
-    # real people who retweet operation content once
-    organic_on_core = Counter(t["userid"] for t in retweets if roles[t["userid"]] == "organic" and roles[t["retweet_userid"]] == "core")
+    # real people who retweet operation content once (supporters of an outlet persona are the next test)
+    supporters = {r["account_id"] for r in tables["labels.csv"] if "supporter" in r["trap"].split("+")}
+    organic_on_core = Counter(t["userid"] for t in retweets if roles[t["userid"]] == "organic" and roles[t["retweet_userid"]] == "core"
+                              and t["userid"] not in supporters)
     assert organic_on_core and max(organic_on_core.values()) <= 2
     # camouflage: operators retweet popular organic accounts
     assert any(roles[t["userid"]] == "core" and roles[t["retweet_userid"]] == "organic" for t in retweets)
     follows_hubs = {f["src_account_id"] for f in tables["follows.csv"] if f["dst_account_id"] in hubs or f["dst_account_id"] == idol}
     assert any(roles[a] == "core" for a in follows_hubs) and any(roles[a] == "organic" for a in follows_hubs)
+
+
+def test_supporters_follow_a_persona_and_retweet_operators_repeatedly(world: Path, tables: dict[str, list[dict[str, str]]]) -> None:
+    roles = role_of(tables)
+    users = {u["userid"]: u for u in tables["users.csv"]}
+    by_id = {t["tweetid"]: t for t in tables["tweets.csv"]}
+    supporters = {r["account_id"] for r in tables["labels.csv"] if "supporter" in r["trap"].split("+")}
+    assert supporters and {roles[a] for a in supporters} == {"organic"}
+    personas = {a for a, u in users.items() if roles[a] == "core" and u["user_profile_url"].startswith("https://www.facebook.com/")}
+    followed = defaultdict(set)
+    for f in tables["follows.csv"]:
+        followed[f["src_account_id"]].add(f["dst_account_id"])
+    assert all(followed[a] & personas for a in supporters)
+    on_core = defaultdict(list)
+    for t in tables["tweets.csv"]:
+        if t["userid"] in supporters and t["is_retweet"] == "True" and roles[t["retweet_userid"]] == "core":
+            original = by_id[t["retweet_tweetid"]]
+            on_core[t["userid"]].append(((minute(t["tweet_time"]) - minute(original["tweet_time"])).total_seconds() / 60, t["retweet_userid"]))
+    counts = [len(v) for v in on_core.values()]
+    assert np.median(counts) >= 3 and max(counts) >= 5
+    # more than one core account, and some within minutes: what amplifiers do too
+    assert any(len({author for _, author in v}) >= 2 for v in on_core.values())
+    assert any(np.median([d for d, _ in v]) < 20 for v in on_core.values())
+    # yet they are people: they post and retweet organic accounts as well
+    own = Counter(t["userid"] for t in tables["tweets.csv"] if t["userid"] in supporters
+                  and (t["is_retweet"] != "True" or roles[t["retweet_userid"]] == "organic"))
+    assert sum(1 for a in supporters if own[a]) >= len(supporters) // 2
+
+
+def test_labels_name_the_traps_of_real_people(world: Path, tables: dict[str, list[dict[str, str]]]) -> None:
+    traps = Counter(name for r in tables["labels.csv"] for name in r["trap"].split("+") if name)
+    assert {"news_hub", "idol", "fan", "campus", "community_hub", "op_retweeter", "supporter"} <= set(traps)
+    assert traps["idol"] == 1
+    assert all(r["role"] == "organic" for r in tables["labels.csv"] if r["trap"])
 
 
 def labelled(tables: dict[str, list[dict[str, str]]]) -> dict[str, dict[str, str]]:

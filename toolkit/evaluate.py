@@ -70,6 +70,22 @@ class CommunityScore:
 
 
 @dataclass(frozen=True)
+class TrapScore:
+    """Real people of one trap (labels.csv's ``trap`` column) and how many of them were flagged."""
+
+    people: int
+    flagged_core: int
+    flagged_amplifier: int
+
+    @property
+    def flagged(self) -> int:
+        return self.flagged_core + self.flagged_amplifier
+
+    def as_dict(self) -> dict[str, int]:
+        return {**asdict(self), "flagged": self.flagged}
+
+
+@dataclass(frozen=True)
 class Scorecard:
     core: ClassScore
     amplifier: ClassScore
@@ -80,6 +96,7 @@ class Scorecard:
     worst_communities: list[CommunityScore]
     unlabelled_predictions: int  # flagged accounts that are not in the labels
     unknown_roles: Counter[str] = field(default_factory=Counter)  # predicted roles other than core/amplifier
+    traps: dict[str, TrapScore] = field(default_factory=dict)  # organic accounts per trap, when the labels name traps
 
     @property
     def organic_flagged_share(self) -> float:
@@ -98,6 +115,7 @@ class Scorecard:
             "worst_communities": [c.as_dict() for c in self.worst_communities],
             "unlabelled_predictions": self.unlabelled_predictions,
             "unknown_roles": dict(self.unknown_roles),
+            "traps": {name: t.as_dict() for name, t in self.traps.items()},
         }
 
 
@@ -108,10 +126,12 @@ def _class_score(pairs: Counter[tuple[str, str]], truth: set[str], predicted: se
     return ClassScore(tp, fp, fn)
 
 
-def scorecard(labels: Mapping[str, str], predictions: Mapping[str, Prediction], worst: int = 10) -> Scorecard:
+def scorecard(labels: Mapping[str, str], predictions: Mapping[str, Prediction], worst: int = 10,
+              traps: Mapping[str, tuple[str, ...]] | None = None) -> Scorecard:
     """Compare ``predictions`` with ``labels`` (true role per account: core / amplifier / organic).
 
-    ``worst`` limits the communities listed, ordered by false positives (then size, then id).
+    ``worst`` limits the communities listed, ordered by false positives (then size, then id). ``traps``
+    (account id -> trap names, from :func:`read_traps`) adds how many organic people of each trap were flagged.
     """
     bad = sorted({r for r in labels.values() if r not in TRUE_ROLES})
     if bad:
@@ -142,7 +162,24 @@ def scorecard(labels: Mapping[str, str], predictions: Mapping[str, Prediction], 
         worst_communities=[c for c in communities if c.false_positives > 0][:worst],
         unlabelled_predictions=unlabelled,
         unknown_roles=unknown_roles,
+        traps=_trap_scores(labels, predictions, traps or {}),
     )
+
+
+def _trap_scores(labels: Mapping[str, str], predictions: Mapping[str, Prediction],
+                 traps: Mapping[str, tuple[str, ...]]) -> dict[str, TrapScore]:
+    counts: dict[str, list[int]] = {}
+    for account, names in traps.items():
+        if labels.get(account) != "organic":
+            continue
+        prediction = predictions.get(account)
+        role = prediction.role if prediction is not None else ""
+        for name in names:
+            c = counts.setdefault(name, [0, 0, 0])
+            c[0] += 1
+            c[1] += role == "core"
+            c[2] += role == "amplifier"
+    return {name: TrapScore(*counts[name]) for name in sorted(counts)}
 
 
 def _rows(path: Path, required: tuple[str, ...]) -> list[dict[str, str]]:
@@ -163,6 +200,15 @@ def read_labels(path: Path) -> dict[str, str]:
     for row in _rows(path, ("account_id", "role")):
         labels[row["account_id"]] = row["role"].strip().lower()
     return labels
+
+
+def read_traps(path: Path) -> dict[str, tuple[str, ...]]:
+    """The optional ``trap`` column of a labels file (names joined by ``+``) -> {account id: trap names};
+    empty when the file has no such column (labels not written by ``netforensics synth``)."""
+    rows = _rows(path, ("account_id",))
+    if not rows or "trap" not in rows[0]:
+        return {}
+    return {row["account_id"]: tuple(t for t in (row["trap"] or "").split("+") if t) for row in rows if row["trap"]}
 
 
 def read_export(path: Path) -> dict[str, Prediction]:

@@ -11,7 +11,7 @@ from rich.table import Table
 
 from netforensics.cli.console import console
 from netforensics.cli.options import connection
-from netforensics.evaluate import Scorecard, read_current_run, read_export, read_labels, scorecard
+from netforensics.evaluate import Scorecard, read_current_run, read_export, read_labels, read_traps, scorecard
 from netforensics.store import open_store
 
 
@@ -23,7 +23,8 @@ def evaluate_command(
 ) -> None:
     """Precision, recall and F1 for core, amplifier and both together ("inauthentic"), the share of organic
     accounts flagged, and the communities with the most false positives. Accounts without a prediction
-    count as not flagged."""
+    count as not flagged. When the labels have a `trap` column (as `netforensics synth` writes them), it
+    also counts the real people of each trap (fans, campus NAT, readers of an outlet persona, ...) flagged."""
     truth = read_labels(labels)
     if export is not None:
         predictions = read_export(export)
@@ -32,7 +33,7 @@ def evaluate_command(
         with open_store(connection()) as store:
             predictions = read_current_run(store)
         source = "current detection run"
-    card = scorecard(truth, predictions, worst=worst)
+    card = scorecard(truth, predictions, worst=worst, traps=read_traps(labels))
     if as_json:
         typer.echo(json.dumps({"labels": str(labels), "predictions": source, **card.as_dict()}, indent=2))
         return
@@ -57,6 +58,11 @@ def _print(card: Scorecard, source: str) -> None:
     for truth, row in card.confusion.items():
         confusion.add_row(truth, *(f"{row[p]:,}" for p in ("core", "amplifier", "")))
     console.print(confusion)
+    if card.traps:
+        traps = Table("trap", "people", "flagged core", "flagged amplifier", title="Real people in the traps", title_justify="left")
+        for name, t in card.traps.items():
+            traps.add_row(name, f"{t.people:,}", f"{t.flagged_core:,}", f"{t.flagged_amplifier:,}")
+        console.print(traps)
     if card.worst_communities:
         worst = Table("community", "members", "flagged", "false pos.", "inauthentic members",
                       title="Communities with the most false positives", title_justify="left")

@@ -12,7 +12,7 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from netforensics.cli.console import console, err_console
 from netforensics.cli.options import connection
 from netforensics.errors import NetforensicsError
-from netforensics.evaluate import read_current_run, read_labels, scorecard
+from netforensics.evaluate import read_current_run, read_labels, read_traps, scorecard
 from netforensics.report import ReportLimits, read_report, render_report
 from netforensics.store import open_store
 
@@ -36,7 +36,7 @@ def report_command(
     with open_store(connection()) as store:
         card = None
         if labels is not None:
-            card = scorecard(read_labels(labels), read_current_run(store))
+            card = scorecard(read_labels(labels), read_current_run(store), traps=read_traps(labels))
         with Progress(SpinnerColumn(), TextColumn("report: {task.description}"), TimeElapsedColumn(),
                       console=err_console, transient=True) as progress:
             task = progress.add_task("starting", total=None)

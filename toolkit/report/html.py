@@ -173,7 +173,11 @@ def _scorecard(card: Scorecard) -> str:
     table = _table(["class", "precision", "recall", "F1", "true pos.", "false pos.", "false neg."], rows, numeric=range(1, 7))
     organic = (f"<p>Organic accounts flagged: {_num(card.organic_flagged)} of {_num(card.labelled['organic'])} "
                f"({100 * card.organic_flagged_share:.2f}%).</p>")
-    return table + organic
+    if not card.traps:
+        return table + organic
+    trap_rows = [[esc(name), _num(t.people), _num(t.flagged_core), _num(t.flagged_amplifier)] for name, t in card.traps.items()]
+    traps = "<p>Real people in the traps:</p>" + _table(["trap", "people", "flagged core", "flagged amplifier"], trap_rows, numeric=range(1, 4))
+    return table + organic + traps
 
 
 def _contents(data: ReportData) -> str:

@@ -15,13 +15,15 @@ from typing import Any
 import numpy as np
 
 from netforensics import __version__
-from netforensics.synth import identity, infrastructure, operation, population, writers
+from netforensics.synth import identity, infrastructure, operation, population, supporters, writers
 from netforensics.synth.follows import BLOCK_ACCOUNTS, FollowSpill, unique_follows
 from netforensics.synth.params import Scenario, SynthParams, draw
 from netforensics.synth.stream import TweetStream, assign_original_ids
 from netforensics.synth.tables import CORE, AMPLIFIER, ORGANIC, Accounts, TweetRows, strings
 from netforensics.synth.timing import epoch
 
+# organic traps named in labels.csv's `trap` column (docs/synthetic-data.md, "The traps")
+TRAPS = ("news_hub", "idol", "fan", "campus", "community_hub", "op_retweeter", "supporter")
 FILES = ("users.csv", "tweets.csv", "follows.csv", "ips.csv", "ip_ranges.csv", "labels.csv")
 
 
@@ -48,9 +50,27 @@ class Summary:
 
 
 def _streams(seed: int) -> dict[str, np.random.Generator]:
-    names = ("scenario", "population", "operation", "crossover", "infrastructure", "identity", "output", "follows", "ids")
+    names = ("scenario", "population", "operation", "crossover", "infrastructure", "identity", "output", "follows", "ids", "supporters")
     children = np.random.SeedSequence(seed).spawn(len(names))
     return {name: np.random.Generator(np.random.PCG64(child)) for name, child in zip(names, children)}
+
+
+def _traps(n_accounts: int, organic: population.Organic, sup: supporters.Supporters) -> np.ndarray:
+    """Per account, the traps (docs/synthetic-data.md) a real person belongs to, joined by "+"; "" for none."""
+    masks = {name: np.zeros(n_accounts, bool) for name in TRAPS}
+    masks["news_hub"][organic.news_hubs] = True
+    masks["idol"][organic.idol] = True
+    masks["fan"][organic.fans] = True
+    masks["campus"][organic.campus] = True
+    masks["community_hub"][: len(organic.accounts)] = organic.popular
+    masks["community_hub"][organic.news_hubs] = False
+    masks["community_hub"][organic.idol] = False
+    masks["op_retweeter"][: len(organic.accounts)] = organic.op_retweet_day >= 0
+    masks["supporter"][sup.account] = True
+    out = np.full(n_accounts, "", dtype=object)
+    for name, mask in masks.items():
+        out[mask] = np.where(out[mask] == "", name, out[mask] + "+" + name)
+    return out
 
 
 def _identities(accounts: Accounts, hashed: bool, seed: int, rng: np.random.Generator) -> writers.Identities:
@@ -68,8 +88,8 @@ def _identities(accounts: Accounts, hashed: bool, seed: int, rng: np.random.Gene
     return writers.Identities(strings(account_id), strings(screen), strings(display))
 
 
-def _day(sc: Scenario, organic: population.Organic, op: operation.Operation, stream: TweetStream, day: int,
-         rng: dict[str, np.random.Generator]) -> None:
+def _day(sc: Scenario, organic: population.Organic, op: operation.Operation, sup: supporters.Supporters,
+         stream: TweetStream, day: int, rng: dict[str, np.random.Generator]) -> None:
     """Everything that happens on ``day``: posts, then the responses they draw, into the stream."""
     posts, conversational = population.originals(sc, organic, day, rng["population"])
     core = operation.core_day(sc, op, day, rng["operation"])
@@ -83,13 +103,14 @@ def _day(sc: Scenario, organic: population.Organic, op: operation.Operation, str
     stream.add(population.conversations(organic, posts.take(np.flatnonzero(conversational)), recent, rng["population"]))
     stream.add(population.retweets(sc, organic, day, today, rng["population"]))
     stream.add(population.operation_retweets(sc, organic, day, core.posts, rng["crossover"]))
+    stream.add(supporters.retweets(sc, sup, op, day, core.posts, rng["supporters"]))
     stream.add(operation.look_back_retweets(sc, op, organic, core, recent, rng["operation"]))
     stream.add(operation.amplification(sc, op, day, core, rng["operation"]))
     stream.add(operation.amplifier_camouflage(sc, op, organic, day, today, rng["operation"]))
 
 
-def _write_follows(sc: Scenario, organic: population.Organic, op: operation.Operation, accounts: Accounts,
-                   ids: writers.Identities, out_dir: Path, rng: np.random.Generator) -> int:
+def _write_follows(sc: Scenario, organic: population.Organic, op: operation.Operation, sup: supporters.Supporters,
+                   accounts: Accounts, ids: writers.Identities, out_dir: Path, rng: np.random.Generator) -> int:
     """Follows of every account, a block of sources at a time (blocks in random account order)."""
     start, end = epoch(sc.start), epoch(sc.end)
     n_org = len(organic.accounts)
@@ -103,7 +124,9 @@ def _write_follows(sc: Scenario, organic: population.Organic, op: operation.Oper
         block = np.sort(order[lo: lo + BLOCK_ACCOUNTS])
         o_src, o_dst = population.follows(sc, organic, block[block < n_org], within, anywhere, rng)
         p_src, p_dst = operation.follows(sc, op, organic, block[block >= n_org] - n_org, rng)
-        spill.add(*unique_follows(np.concatenate([o_src, p_src]), np.concatenate([o_dst, p_dst]), accounts.created, start, end, rng))
+        s_src, s_dst = supporters.follows(sup, block[block < n_org])
+        spill.add(*unique_follows(np.concatenate([o_src, p_src, s_src]), np.concatenate([o_dst, p_dst, s_dst]),
+                                  accounts.created, start, end, rng))
     sink = writers.follows_writer(out_dir / "follows.csv")
     try:
         spill.drain(lambda src, dst, observed: writers.write_follows_chunk(sink, ids, src, dst, observed))
@@ -135,6 +158,7 @@ def generate(params: SynthParams, out_dir: Path) -> Summary:
     sc = draw(params, rng["scenario"])
     organic = population.generate(sc, rng["population"])
     op = operation.plan(sc, len(organic.accounts), rng["operation"])
+    sup = supporters.plan(sc, organic, op, rng["supporters"])
     accounts = Accounts.concat([organic.accounts, op.accounts])
     region = np.full(len(accounts), -1, np.int64)
     region[: len(organic.accounts)] = organic.region
@@ -147,7 +171,7 @@ def generate(params: SynthParams, out_dir: Path) -> Summary:
 
     out_dir.mkdir(parents=True, exist_ok=True)
     writers.write_users(out_dir / "users.csv", columns, user_order)
-    writers.write_labels(out_dir / "labels.csv", accounts, ids, user_order)
+    writers.write_labels(out_dir / "labels.csv", accounts, ids, _traps(len(accounts), organic, sup), user_order)
     writers.write_ips(out_dir / "ips.csv", infra, ids, np.argsort(infra.observations.first_seen, kind="stable"))
     writers.write_ip_ranges(out_dir / "ip_ranges.csv", infra)
 
@@ -156,12 +180,12 @@ def generate(params: SynthParams, out_dir: Path) -> Summary:
         stream = TweetStream(epoch(sc.start), params.days, accounts.followers, accounts.role, tweet_writer, out_rng)
         stream.add(operation.first_lives(sc, op, rng["operation"]))
         for day in range(params.days):
-            _day(sc, organic, op, stream, day, rng)
+            _day(sc, organic, op, sup, stream, day, rng)
             stream.finish_day(day)
         stream.close()
     finally:
         tweet_writer.close()
-    n_follows = _write_follows(sc, organic, op, accounts, ids, out_dir, rng["follows"])
+    n_follows = _write_follows(sc, organic, op, sup, accounts, ids, out_dir, rng["follows"])
 
     counts = {
         "accounts": len(accounts),
@@ -188,7 +212,7 @@ def _readme(summary: Summary) -> str:
 **This data is synthetic.** It was generated by `netforensics synth` and describes no real account, tweet,
 person or network. It imitates the shape of the 2019 Hong Kong operation (core operator teams, amplifier
 swarms, VPN / hosting infrastructure) inside an organic population with the traps a detector must avoid.
-Ground truth is in `labels.csv` (`account_id,role,team,squad,silent`) and nowhere else.
+Ground truth is in `labels.csv` (`account_id,role,team,squad,silent,trap`) and nowhere else.
 
 Regenerate byte-identical files with:
 

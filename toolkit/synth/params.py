@@ -115,6 +115,9 @@ class Scenario:
     op_retweeter_share: float
     organic_vpn_share: float
     organic_follows_median: float
+    supporter_share: float
+    supporter_fast_share: float
+    supporter_retweets_median: float
     # file format quirks of the real releases
     float_count_columns: tuple[str, ...] = field(default=())
 
@@ -201,4 +204,8 @@ def draw(params: SynthParams, rng: np.random.Generator) -> Scenario:
         organic_vpn_share=uniform(0.01, 0.05),
         organic_follows_median=uniform(3.0, 8.0),
         float_count_columns=float_columns,
+        # drawn last: added after the others, so every earlier draw of a seed stays what it was
+        supporter_share=uniform(0.002, 0.008),
+        supporter_fast_share=uniform(0.2, 0.5),
+        supporter_retweets_median=uniform(3.0, 8.0),
     )

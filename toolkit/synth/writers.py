@@ -101,7 +101,7 @@ def write_users(path: Path, columns: dict[str, pa.Array], order: np.ndarray) -> 
     pa_csv.write_csv(_table({k: v.take(take) for k, v in columns.items()}), path, _OPTIONS)
 
 
-def write_labels(path: Path, accounts: Accounts, ids: Identities, order: np.ndarray) -> None:
+def write_labels(path: Path, accounts: Accounts, ids: Identities, traps: np.ndarray, order: np.ndarray) -> None:
     def numbered(prefix: str, values: np.ndarray) -> np.ndarray:
         names = np.asarray([f"{prefix}{i + 1}" for i in range(int(values.max(initial=-1)) + 1)] + [""], dtype=object)
         return names[values.astype(np.int64)]  # -1 -> ""
@@ -112,6 +112,7 @@ def write_labels(path: Path, accounts: Accounts, ids: Identities, order: np.ndar
         "team": numbered("team-", accounts.team)[order],
         "squad": numbered("squad-", accounts.squad)[order],
         "silent": np.where(accounts.role == AMPLIFIER, np.where(accounts.silent, "true", "false"), "").astype(object)[order],
+        "trap": traps[order],
     }), path, _OPTIONS)
 
 
