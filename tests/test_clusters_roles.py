@@ -225,6 +225,35 @@ def test_without_addresses_one_fast_synchronised_retweet_with_a_default_profile_
     assert not set(ONCE) & set(assigned)
 
 
+def test_young_real_supporters_who_retweet_operators_fast_are_not_amplifiers(store: GraphStore, tmp_path: Path) -> None:
+    """Real readers of the operation's content, on the platform for a few months, retweet four core posts in the
+    same minute as the swarm: fast, synchronised and young, three corroborating signals. A young account is no
+    identity signal (a fifth of real people joined within the year), so for reader-1, seen at a home address,
+    nothing about who it is or where it connects from points at the operation. reader-2 has no address (an
+    archive): its repeated, synchronised amplification would stand in for identity, but it has a profile, as
+    people do and amplifiers mostly do not. Neither is an amplifier."""
+    folder = tmp_path / "scenario"
+    write_scenario(folder)
+    load_files(store, "io-archive", [folder / "users.csv", folder / "tweets.csv"], load_options(folder))
+    rows = scenario_tweets(folder)
+    posts = [row for row in rows if row["userid"].startswith("core-") and row["is_retweet"] == "False"][:4]
+    swarm = [next(row for row in rows if row["retweet_tweetid"] == post["tweetid"]) for post in posts]
+    reader = {"userid": "reader-1", "user_screen_name": "harbour_lights", "user_display_name": "Harbour Lights",
+              "user_profile_description": "tea, trams and the news", "account_creation_date": "2019-02-10"}
+    load_tweet_rows(store, folder, "reader.csv", [
+        {**row, **reader, "userid": f"reader-{r}", "tweetid": f"76{r}{i}"} for r in (1, 2) for i, row in enumerate(swarm)])
+    store.write("MATCH (a:Account {id: 'reader-1'}) MERGE (i:IP {address: '40.0.9.31'}) MERGE (a)-[:USED_IP]->(i)")
+    p, params, index, labels, *_ = operation_forced(store)
+    labels[[index["reader-1"], index["reader-2"]]] = 1
+    signals, assigned = roles_with_forced_members(store, p, params, labels)
+    for reader_id in ("reader-1", "reader-2"):
+        i = index[reader_id]
+        assert signals.young[i] and signals.sync_partners[i] >= 1 and signals.median_delay[i] <= 1800
+        assert not signals.creation_burst[i] and not signals.default_profile[i]
+        assert reader_id not in assigned
+    assert {a for a, role in assigned.items() if role.role == "amplifier"} == set(AMPLIFIERS)
+
+
 TEAMMATES = ["core-4", "core-5", "core-6"]
 
 
