@@ -42,6 +42,9 @@ class LeidenParams:
     resolution: float = 1.0
     seed: int = 1
     iterations: int = 1  # Leiden passes (igraph's default is 2); -1: until the partition no longer improves
+    # passes when starting from the previous run's partition (a refresh): until stable, so that a graph that did
+    # not change keeps its partition instead of drifting night after night (docs/refresh.md)
+    warm_iterations: int = -1
     layer_weights: Mapping[str, float] = field(
         default_factory=lambda: {"retweet": 1.0, "co_retweet": 1.0, "infrastructure": 3.0, "follow": 0.5}
     )
@@ -53,8 +56,12 @@ class LeidenParams:
             raise ValueError(f"unknown objective {self.objective!r}; choose modularity or cpm (lower-case)")
         if self.resolution <= 0:
             raise ValueError(f"resolution must be positive, not {self.resolution}")
-        if self.iterations == 0 or self.iterations < -1:
-            raise ValueError(f"iterations must be at least 1 (or -1: until stable), not {self.iterations}")
+        for name, value in (("iterations", self.iterations), ("warm iterations", self.warm_iterations)):
+            if value == 0 or value < -1:
+                raise ValueError(f"{name} must be at least 1 (or -1: until stable), not {value}")
+
+    def passes(self, warm: bool) -> int:
+        return self.warm_iterations if warm else self.iterations
 
 
 def build_graph(n_vertices: int, layer: Layer) -> ig.Graph:
@@ -92,7 +99,7 @@ def leiden_on_graph(graph: ig.Graph, params: LeidenParams, initial: IntArray | N
             weights="weight",
             resolution=params.resolution,
             beta=0.01,
-            n_iterations=params.iterations,
+            n_iterations=params.passes(start is not None),
             initial_membership=start,
         )
     finally:
@@ -118,7 +125,8 @@ def leiden_multiplex(layers: Layers, params: LeidenParams, initial: IntArray | N
     optimiser = la.Optimiser()
     optimiser.set_rng_seed(params.seed)
     optimiser.optimise_partition_multiplex(
-        partitions, layer_weights=[float(params.layer_weights.get(name, 1.0)) for name in names], n_iterations=params.iterations
+        partitions, layer_weights=[float(params.layer_weights.get(name, 1.0)) for name in names],
+        n_iterations=params.passes(start is not None),
     )
     return np.asarray(partitions[0].membership, dtype=np.int64)
 

@@ -60,6 +60,7 @@ class DetectionParams:
     engine: str = "igraph"  # igraph | leidenalg | gds
     objective: str = "modularity"  # modularity | cpm
     iterations: int = 1  # Leiden passes; see docs/detection.md for why one
+    warm_iterations: int = -1  # passes from the previous run's partition (refresh): until stable (docs/refresh.md)
     window: float = 60.0  # co-retweet window, seconds
     layers: tuple[str, ...] = LAYER_NAMES
     layer_weights: Mapping[str, float] = field(
@@ -85,7 +86,8 @@ class DetectionParams:
 
     def leiden(self) -> LeidenParams:
         return LeidenParams(engine=self.engine, objective=self.objective, resolution=self.resolution, seed=self.seed,
-                            iterations=self.iterations, layer_weights=dict(self.layer_weights))
+                            iterations=self.iterations, warm_iterations=self.warm_iterations,
+                            layer_weights=dict(self.layer_weights))
 
     def layer_params(self) -> LayerParams:
         return LayerParams(co_retweet_window=self.window)
@@ -93,7 +95,7 @@ class DetectionParams:
     def as_dict(self) -> dict[str, Any]:
         return {
             "seed": self.seed, "resolution": self.resolution, "engine": self.engine, "objective": self.objective,
-            "iterations": self.iterations, "window": self.window, "layers": list(self.layers),
+            "iterations": self.iterations, "warm_iterations": self.warm_iterations, "window": self.window, "layers": list(self.layers),
             "layer_weights": dict(self.layer_weights), "keep_runs": self.keep_runs, "split_min_size": self.split_min_size,
             "features": asdict(self.features),
             "scoring": {k: v for k, v in asdict(self.scoring).items() if k != "ramps"},
