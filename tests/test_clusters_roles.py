@@ -264,7 +264,9 @@ def teammates_post(store: GraphStore, folder: Path) -> None:
     IP observation and no identity signal; core-2 and core-3 retweet its posts and it retweets core-1, core-2 and
     core-3. core-6 is like core-5, but core-1 and core-5 retweet it, and it retweets core-1, core-2 and core-5: a
     teammate of a teammate.
-    person-05 is retweeted by core-1 and core-2 and retweeted core-2 once, from home."""
+    person-05 is retweeted by core-1 and core-2 and retweeted core-2 once, from home. reader-09, a real reader with no
+    IP observation, has the exchange of core-5 (core-2 and core-3 pass on its posts, it retweets core-1, core-2 and
+    core-3), but posts half a day away from the operators' hours."""
     rows = scenario_tweets(folder)
     first = {row["userid"]: row for row in reversed(rows) if row["is_retweet"] == "False"}
     at = {a: datetime.strptime(first[a]["tweet_time"], "%Y-%m-%d %H:%M") for a in CORE + ["person-05"]}
@@ -295,6 +297,12 @@ def teammates_post(store: GraphStore, folder: Path) -> None:
     for n, original in enumerate([first["core-1"], first["core-2"]]):
         post(core_6, at[original["userid"]] + timedelta(minutes=25 + n), "", original)
     post(core_6, at["core-1"] + timedelta(days=2, hours=1), "", firsts["core-5"])
+    reader = {**first["person-05"], "userid": "reader-09", "user_screen_name": "kowloon_reader", "user_display_name": "Kowloon Reader"}
+    reader_posts = [post(reader, at["core-1"] + timedelta(days=day, hours=12), f"evening thoughts {day}") for day in range(4)]
+    for n, retweeter in enumerate(["core-2", "core-3"]):
+        post(authors[retweeter], at["core-1"] + timedelta(days=1 + n, hours=13), "", reader_posts[1 + n])
+    for n, original in enumerate([first["core-1"], first["core-2"], first["core-3"]]):
+        post(reader, at[original["userid"]] + timedelta(minutes=30 + n), "", original)
     post(first["core-1"], at["person-05"] + timedelta(hours=2), "", first["person-05"])
     post(first["core-2"], at["person-05"] + timedelta(hours=3), "", first["person-05"])
     post(first["person-05"], at["core-2"] + timedelta(hours=6), "", first["core-2"])
@@ -307,15 +315,17 @@ def teammates_post(store: GraphStore, folder: Path) -> None:
 def test_operators_no_swarm_boosts_are_core_through_their_teammates(store: GraphStore, tmp_path: Path) -> None:
     """Operators whose posts no swarm boosts fail the core rule (too few members retweeted them, and nothing about
     who they are counts there). Retweeted by a core operator, they are core teammates if their identity points the
-    same way (core-4: the core's VPN exit) or, with no IP observation, if two retweeted them and they retweet three
-    back (core-5); a teammate of a teammate is found in the next round (core-6). A real person operators retweet as
-    camouflage, who retweeted one of them once from home, is not."""
+    same way (core-4: the core's VPN exit) or, with no IP observation, if two retweeted them, they retweet three
+    back and they post in the operators' office hours (core-5); a teammate of a teammate is found in the next round
+    (core-6). A real person operators retweet as camouflage, who retweeted one of them once from home, is not; nor
+    is a real reader with the same exchange who posts at other hours (reader-09)."""
     load_scenario(store, tmp_path / "scenario")
     teammates_post(store, tmp_path / "scenario")
     p, params, index, labels, *_ = operation_forced(store)
-    labels[[index[a] for a in TEAMMATES + ["person-05"]]] = 1
+    labels[[index[a] for a in TEAMMATES + ["person-05", "reader-09"]]] = 1
     signals, assigned = roles_with_forced_members(store, p, params, labels)
     assert not signals.creation_burst[index["core-5"]] and not signals.repurposed[index["core-5"]]
+    assert signals.office_share[index["reader-09"]] < 0.7 <= signals.office_share[index["core-5"]]
     assert not signals.creation_burst[index["core-6"]] and not signals.repurposed[index["core-6"]]
     assert {a for a, role in assigned.items() if role.role == "core"} == set(CORE + TEAMMATES)
     assert {assigned[a].evidence["rule"] for a in CORE} == {"core"}
@@ -329,7 +339,9 @@ def test_operators_no_swarm_boosts_are_core_through_their_teammates(store: Graph
     assert core_4["thresholds"]["min_cores_retweeted"] == 3 and core_4["thresholds"]["min_exchange_retweeters"] == 2
     assert "round" not in core_5 and assigned["core-6"].evidence["round"] == 2
     assert "retweets_core_without_addresses" in assigned["core-6"].evidence["signals"]
-    assert "person-05" not in assigned
+    assert assigned["core-5"].evidence["values"]["office_share"] >= 0.7
+    assert assigned["core-5"].evidence["thresholds"]["min_office_share"] == 0.7
+    assert "person-05" not in assigned and "reader-09" not in assigned
     assert {a for a, role in assigned.items() if role.role == "amplifier"} == set(AMPLIFIERS)
 
 

@@ -76,7 +76,8 @@ def test_scenario_parameters_are_drawn_per_seed_within_their_ranges() -> None:
     for name, low, high in (("amp_delay_median_min", 2, 12), ("organic_delay_median_min", 45, 240),
                             ("repurposed_share", 0.15, 0.45), ("camouflage", 0.05, 0.3), ("tweets_per_core", 40, 160),
                             ("fan_delay_median_min", 1.5, 5), ("silent_amp_share", 0.1, 0.3),
-                            ("supporter_share", 0.002, 0.008), ("supporter_fast_share", 0.2, 0.5)):
+                            ("supporter_share", 0.002, 0.008), ("supporter_fast_share", 0.2, 0.5),
+                            ("supporter_boost_share", 0.05, 0.3)):
         values = [getattr(s, name) for s in scenarios]
         assert all(low <= v <= high for v in values), name
         assert len(set(values)) > 6, f"{name} barely varies across seeds: {values}"
@@ -358,6 +359,10 @@ def test_supporters_follow_a_persona_and_retweet_operators_repeatedly(world: Pat
     # more than one core account, and some within minutes: what amplifiers do too
     assert any(len({author for _, author in v}) >= 2 for v in on_core.values())
     assert any(np.median([d for d, _ in v]) < 20 for v in on_core.values())
+    # operators pass on some of their posts: core accounts retweet real people who retweet them
+    boosted = {t["retweet_userid"] for t in tables["tweets.csv"] if t["is_retweet"] == "True" and t["retweet_userid"] in supporters
+               and roles[t["userid"]] == "core"}
+    assert len(boosted) >= 2
     # yet they are people: they post and retweet organic accounts as well
     own = Counter(t["userid"] for t in tables["tweets.csv"] if t["userid"] in supporters
                   and (t["is_retweet"] != "True" or roles[t["retweet_userid"]] == "organic"))

@@ -17,4 +17,4 @@ SET m.posts = $signals.posts[i], m.retweets = $signals.retweets[i],
     m.creation_cohort = $signals.creation_cohort[i], m.creation_burst = $signals.creation_burst[i],
     m.age_days = $signals.age_days[i], m.young = $signals.young[i], m.dormant_days = $signals.dormant_days[i],
     m.repurposed = $signals.repurposed[i], m.default_profile = $signals.default_profile[i],
-    m.default_handle = $signals.default_handle[i]
+    m.default_handle = $signals.default_handle[i], m.office_share = $signals.office_share[i]

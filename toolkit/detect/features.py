@@ -64,6 +64,9 @@ class AccountSignals:
     repurposed: BoolArray
     default_profile: BoolArray  # no bio and no profile link (never for a stub: its profile is unknown)
     default_handle: BoolArray  # letters + digits handle (never for hashed accounts)
+    # share of its own posts made on a weekday inside its community's busiest hour_window-hour block (UTC): an
+    # operator's posts keep its team's office hours, a person's spread over the day and the week (NaN: no posts)
+    office_share: FloatArray
 
 
 @dataclass
@@ -198,7 +201,29 @@ def account_signals(p: Projection, layers: Layers, labels: IntArray, params: Fea
         creation_cohort=creation_cohort, creation_burst=creation_burst, age_days=age_days, young=young,
         dormant_days=dormant_days, repurposed=repurposed,
         default_profile=p.no_bio & ~p.has_url & ~p.stub, default_handle=p.default_handle & ~p.hashed,
+        office_share=_office_share(p, labels, k, posts, params.hour_window),
     )
+
+
+def _office_share(p: Projection, labels: IntArray, k: int, posts: IntArray, width: int) -> FloatArray:
+    """Per account, the share of its own posts made on a weekday (UTC) inside the busiest ``width``-hour block
+    of its community's activity (posts and retweets of its members); NaN without posts or community."""
+    act_label = labels[np.concatenate([p.post_account, p.rt_account])]
+    act_time = np.concatenate([p.post_time, p.rt_time])
+    keep = (act_label > 0) & ~np.isnan(act_time)
+    hours = ((act_time[keep] // 3600) % 24).astype(np.int64)
+    hist = np.bincount(act_label[keep] * 24 + hours, minlength=k * 24).reshape(k, 24)
+    window = (np.arange(24)[:, None] + np.arange(width)[None, :]) % 24  # block starting at each hour
+    start = hist[:, window].sum(axis=2).argmax(axis=1)  # busiest block's first hour per community
+    timed = ~np.isnan(p.post_time)
+    post_time = np.where(timed, p.post_time, 0.0)
+    post_label = labels[p.post_account]
+    post_hour = ((post_time // 3600) % 24).astype(np.int64)
+    weekday = ((post_time // DAY + 3) % 7) < 5  # 1970-01-01 was a Thursday: 0 = Monday
+    inside = timed & weekday & (post_label > 0) & (((post_hour - start[post_label]) % 24) < width)
+    office = np.bincount(p.post_account[inside], minlength=len(posts)).astype(float)
+    share = _ratio(office, posts.astype(float))
+    return np.where((posts > 0) & (labels > 0), share, np.nan)
 
 
 def _hour_block(hist: FloatArray, width: int) -> FloatArray:

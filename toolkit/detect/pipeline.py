@@ -43,7 +43,7 @@ IntArray = npt.NDArray[np.int64]
 STORED_SIGNALS: tuple[str, ...] = (
     "posts", "retweets", "retweets_of_members", "amplified_by_members", "median_delay", "fast_share",
     "sync_partners", "exit_members", "vpn_hosting", "mainland", "creation_cohort", "creation_burst", "age_days",
-    "young", "dormant_days", "repurposed", "default_profile", "default_handle",
+    "young", "dormant_days", "repurposed", "default_profile", "default_handle", "office_share",
 )
 
 Progress = Callable[[str], None]

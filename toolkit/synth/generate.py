@@ -104,6 +104,7 @@ def _day(sc: Scenario, organic: population.Organic, op: operation.Operation, sup
     stream.add(population.retweets(sc, organic, day, today, rng["population"]))
     stream.add(population.operation_retweets(sc, organic, day, core.posts, rng["crossover"]))
     stream.add(supporters.retweets(sc, sup, op, day, core.posts, rng["supporters"]))
+    stream.add(supporters.boosts(sc, sup, op, today, rng["supporters"]))
     stream.add(operation.look_back_retweets(sc, op, organic, core, recent, rng["operation"]))
     stream.add(operation.amplification(sc, op, day, core, rng["operation"]))
     stream.add(operation.amplifier_camouflage(sc, op, organic, day, today, rng["operation"]))

@@ -118,6 +118,7 @@ class Scenario:
     supporter_share: float
     supporter_fast_share: float
     supporter_retweets_median: float
+    supporter_boost_share: float
     # file format quirks of the real releases
     float_count_columns: tuple[str, ...] = field(default=())
 
@@ -208,4 +209,5 @@ def draw(params: SynthParams, rng: np.random.Generator) -> Scenario:
         supporter_share=uniform(0.002, 0.008),
         supporter_fast_share=uniform(0.2, 0.5),
         supporter_retweets_median=uniform(3.0, 8.0),
+        supporter_boost_share=uniform(0.05, 0.3),
     )

@@ -4,7 +4,9 @@ The 2019 outlet personas had real readers: people who agreed with what the "outl
 and retweeted it, some within minutes of a post (notifications on), now and then a teammate's post the
 persona had passed on. They are authentic accounts (the organic population's profiles, home addresses,
 human hours and their own posting), yet they retweet operation content repeatedly, sometimes fast, and
-more than one core account: part of what an amplifier does. A detector that names them amplifiers or
+more than one core account: part of what an amplifier does. Operators pass on some of their posts (a
+persona retweeting a reader's praise), so some are retweeted by core accounts and retweet them back, as
+teammates do. A detector that names them amplifiers or
 core teammates accuses real people; one that looks only at who they retweet cannot tell them apart.
 
 People are drawn from the Hong Kong and Taiwan communities (where the personas were read); each follows
@@ -101,6 +103,37 @@ def retweets(sc: Scenario, sup: Supporters, op: Operation, day: int, core_posts:
     ok &= unique
     client = rng.choice(len(vocab.CLIENTS), int(ok.sum()), p=vocab.CLIENT_MIX_ORGANIC)
     return retweets_of(core_posts, pick[ok], author[ok], time[ok], client)
+
+
+def boosts(sc: Scenario, sup: Supporters, op: Operation, today: TweetRows, rng: np.random.Generator) -> TweetRows:
+    """Operators of a persona's team retweet some of its supporters' posts of the day (passing on a reader's
+    praise), an hour or so later: real people whom core accounts retweet, and who retweet core accounts."""
+    if not len(sup) or not len(today):
+        return empty_rows()
+    posts = np.flatnonzero(np.isin(today.author, sup.account))
+    posts = posts[rng.random(posts.shape[0]) < sc.supporter_boost_share]
+    if not posts.shape[0]:
+        return empty_rows()
+    persona = sup.persona[np.searchsorted(sup.account, today.author[posts])]
+    team = op.accounts.team[persona - op.offset]
+    k = 1 + rng.poisson(1.0, posts.shape[0])
+    post = np.repeat(posts, k)
+    post_team = np.repeat(team, k)
+    booster = np.full(post.shape[0], -1, np.int64)
+    for t in np.unique(post_team).tolist():
+        members = np.flatnonzero(op.accounts.team[: op.n_core] == t)
+        mask = post_team == t
+        booster[mask] = members[rng.integers(0, members.shape[0], int(mask.sum()))] + op.offset
+    time = today.time[post] + lognormal_minutes(post.shape[0], 60.0, 1.0, rng)
+    ok = time < epoch(sc.end)
+    # a core account retweets a given post once
+    pair = np.where(ok, booster * (1 << 24) + post, -1 - np.arange(post.shape[0]))
+    _, first = np.unique(pair, return_index=True)
+    unique = np.zeros(post.shape[0], bool)
+    unique[first] = True
+    ok &= unique
+    client = rng.choice(len(vocab.CLIENTS), int(ok.sum()), p=vocab.CLIENT_MIX_CORE)
+    return retweets_of(today, post[ok], booster[ok], time[ok], client)
 
 
 def follows(sup: Supporters, sources: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
