@@ -71,6 +71,25 @@ def test_account_signals_and_community_features_arithmetic() -> None:
     assert f.own_content_share[2] == pytest.approx(2 / 5)
 
 
+def test_office_share_is_measured_against_the_communitys_busiest_block_of_weekday_hours() -> None:
+    # community 1: accounts 0-3. 0 and 1 post on weekdays at 02:00-05:00 UTC (the community's busy hours: office
+    # hours in China), 2 posts in the evening and on a Saturday, 3 only retweets; account 4 is in no community.
+    monday = 1_559_520_000.0  # 2019-06-03 00:00 UTC, a Monday
+    hour = 3600.0
+    p = projection(5, rt=[(3, 0, 0, monday + 3 * hour, monday + 2 * hour)])
+    posts = [(0, monday + 2 * hour), (0, monday + DAY + 3 * hour), (0, monday + 2 * DAY + 4 * hour),
+             (1, monday + 3 * hour), (1, monday + 3 * DAY + 5 * hour),
+             (2, monday + 14 * hour), (2, monday + DAY + 15 * hour), (2, monday + 5 * DAY + 3 * hour),
+             (4, monday + 2 * hour)]
+    p.post_account = np.array([a for a, _ in posts])
+    p.post_time = np.array([t for _, t in posts])
+    labels = np.array([1, 1, 1, 1, 0])
+    s = account_signals(p, build_layers(p, LayerParams()), labels, FeatureParams(hour_window=9))
+    assert s.office_share[:2].tolist() == [1.0, 1.0]
+    assert s.office_share[2] == pytest.approx(0.0)  # evenings (outside the block) and a Saturday (a weekend)
+    assert np.isnan(s.office_share[3]) and np.isnan(s.office_share[4])  # no posts; no community
+
+
 def test_data_a_source_does_not_carry_is_unknown_not_evidence() -> None:
     # community 1: accounts 0-5 known only from a shares file (stubs: no profile, no creation date, no address),
     # a few fast synchronised retweets; community 2: accounts 6-11 with profiles and home addresses
