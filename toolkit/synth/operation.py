@@ -31,6 +31,7 @@ from netforensics.synth.tables import (
     TweetRows,
     empty_rows,
     new_posts,
+    once_per_pair,
     retweets_of,
     strings,
 )
@@ -382,12 +383,7 @@ def amplification(sc: Scenario, op: Operation, day: int, core: CoreDay, rng: np.
     delay = lognormal_minutes(amp.shape[0], 1.0, sc.amp_delay_sigma, rng) * squads.delay_median_min[squad]
     time = posts.time[pick] + delay.astype(np.int64)
     ok &= time < end
-    # an amplifier retweets a given post once
-    pair = np.where(ok, amp * (1 << 32) + pick, -1 - np.arange(amp.shape[0]))
-    _, first = np.unique(pair, return_index=True)
-    unique = np.zeros(amp.shape[0], bool)
-    unique[first] = True
-    ok &= unique
+    ok = once_per_pair(ok, amp, pick)
     client = rng.choice(len(vocab.CLIENTS), int(ok.sum()), p=vocab.CLIENT_MIX_AMPLIFIER)
     return retweets_of(posts, pick[ok], amp[ok] + op.offset + op.n_core, time[ok], client)
 

@@ -6,8 +6,8 @@ persona had passed on. They are authentic accounts (the organic population's pro
 human hours and their own posting), yet they retweet operation content repeatedly, sometimes fast, and
 more than one core account: part of what an amplifier does. Operators pass on some of their posts (a
 persona retweeting a reader's praise), so some are retweeted by core accounts and retweet them back, as
-teammates do. A detector that names them amplifiers or
-core teammates accuses real people; one that looks only at who they retweet cannot tell them apart.
+teammates do. A detector that names them amplifiers or core teammates accuses real people; one that looks
+only at who they retweet cannot tell them apart.
 
 People are drawn from the Hong Kong and Taiwan communities (where the personas were read); each follows
 one persona (chosen by its audience). Their retweets use the generator's own ``supporters`` stream, so the
@@ -26,7 +26,7 @@ from netforensics.synth.params import Scenario
 from netforensics.synth.population import Organic
 from netforensics.synth.profiles import REGIONS
 from netforensics.synth.stream import split_over_days
-from netforensics.synth.tables import TweetRows, empty_rows, retweets_of
+from netforensics.synth.tables import TweetRows, empty_rows, once_per_pair, retweets_of
 from netforensics.synth.timing import epoch, lognormal_minutes
 
 READER_REGIONS = (REGIONS.index("hk"), REGIONS.index("tw"))
@@ -92,15 +92,11 @@ def retweets(sc: Scenario, sup: Supporters, op: Operation, day: int, core_posts:
                 pick[mask] = pool[rng.integers(0, pool.shape[0], int(mask.sum()))]
     author = sup.account[who]
     safe = np.maximum(pick, 0)
+    # log-normal delays with a median of one minute (in seconds), scaled by each supporter's median
     time = core_posts.time[safe] + lognormal_minutes(who.shape[0], 1.0, sc.organic_delay_sigma, rng) * sup.delay_median_min[who]
     time = time.astype(np.int64)
     ok = (pick >= 0) & (time < epoch(sc.end)) & (time > sup.created[who])
-    # a person retweets a given post once
-    pair = np.where(ok, who * (1 << 32) + safe, -1 - np.arange(who.shape[0]))
-    _, first = np.unique(pair, return_index=True)
-    unique = np.zeros(who.shape[0], bool)
-    unique[first] = True
-    ok &= unique
+    ok = once_per_pair(ok, who, safe)
     client = rng.choice(len(vocab.CLIENTS), int(ok.sum()), p=vocab.CLIENT_MIX_ORGANIC)
     return retweets_of(core_posts, pick[ok], author[ok], time[ok], client)
 
@@ -126,12 +122,7 @@ def boosts(sc: Scenario, sup: Supporters, op: Operation, today: TweetRows, rng: 
         booster[mask] = members[rng.integers(0, members.shape[0], int(mask.sum()))] + op.offset
     time = today.time[post] + lognormal_minutes(post.shape[0], 60.0, 1.0, rng)
     ok = time < epoch(sc.end)
-    # a core account retweets a given post once
-    pair = np.where(ok, booster * (1 << 24) + post, -1 - np.arange(post.shape[0]))
-    _, first = np.unique(pair, return_index=True)
-    unique = np.zeros(post.shape[0], bool)
-    unique[first] = True
-    ok &= unique
+    ok = once_per_pair(ok, booster, post)
     client = rng.choice(len(vocab.CLIENTS), int(ok.sum()), p=vocab.CLIENT_MIX_CORE)
     return retweets_of(today, post[ok], booster[ok], time[ok], client)
 

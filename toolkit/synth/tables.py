@@ -116,6 +116,16 @@ def new_posts(author: np.ndarray, time: np.ndarray, topic: np.ndarray | int, cli
     )
 
 
+def once_per_pair(ok: np.ndarray, who: np.ndarray, what: np.ndarray) -> np.ndarray:
+    """``ok`` keeping only the first row of each (``who``, ``what``) pair among its rows: an account retweets a
+    given post once."""
+    pair = np.where(ok, who.astype(np.int64) * (1 << 32) + what, -1 - np.arange(who.shape[0]))
+    _, first = np.unique(pair, return_index=True)
+    keep = np.zeros(who.shape[0], bool)
+    keep[first] = True
+    return ok & keep
+
+
 def retweets_of(originals: TweetRows, index: np.ndarray, author: np.ndarray, time: np.ndarray,
                 client: np.ndarray) -> TweetRows:
     """Retweets by ``author`` at ``time`` of ``originals[index]``: they show the original's content."""
