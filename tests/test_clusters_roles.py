@@ -260,13 +260,14 @@ TEAMMATES = ["core-4", "core-5", "core-6"]
 def teammates_post(store: GraphStore, folder: Path) -> None:
     """Load three operators whose posts no swarm boosts, and a real person operators retweet as camouflage.
 
-    core-4 posts four times, core-1 retweets one post, and it exits through the core's VPN address. core-5 has no
+    core-4 posts five times, core-1 retweets one post, and it exits through the core's VPN address. core-5 has no
     IP observation and no identity signal; core-2 and core-3 retweet its posts and it retweets core-1, core-2 and
     core-3. core-6 is like core-5, but core-1 and core-5 retweet it, and it retweets core-1, core-2 and core-5: a
     teammate of a teammate.
     person-05 is retweeted by core-1 and core-2 and retweeted core-2 once, from home. reader-09, a real reader with no
     IP observation, has the exchange of core-5 (core-2 and core-3 pass on its posts, it retweets core-1, core-2 and
-    core-3), but posts half a day away from the operators' hours."""
+    core-3), but posts half a day away from the operators' hours; reader-10 has it too, and its four posts fall in
+    those hours (too few to tell a shift from chance)."""
     rows = scenario_tweets(folder)
     first = {row["userid"]: row for row in reversed(rows) if row["is_retweet"] == "False"}
     at = {a: datetime.strptime(first[a]["tweet_time"], "%Y-%m-%d %H:%M") for a in CORE + ["person-05"]}
@@ -288,7 +289,7 @@ def teammates_post(store: GraphStore, folder: Path) -> None:
     authors = {**{a: first[a] for a in CORE}, "core-5": core_5}
     firsts = {}
     for author, retweeters in ((core_4, ["core-1"]), (core_5, ["core-3", "core-2"]), (core_6, ["core-5", "core-1"])):
-        posts = [post(author, at["core-1"] + timedelta(days=day, hours=1), f"{author['userid']} on order {day}") for day in range(4)]
+        posts = [post(author, at["core-1"] + timedelta(days=day, hours=1), f"{author['userid']} on order {day}") for day in range(5)]
         for n, retweeter in enumerate(retweeters):
             post(authors[retweeter], at["core-1"] + timedelta(days=1 + n, hours=1, minutes=5), "", posts[1 + n])
         firsts[author["userid"]] = posts[0]
@@ -298,11 +299,14 @@ def teammates_post(store: GraphStore, folder: Path) -> None:
         post(core_6, at[original["userid"]] + timedelta(minutes=25 + n), "", original)
     post(core_6, at["core-1"] + timedelta(days=2, hours=1), "", firsts["core-5"])
     reader = {**first["person-05"], "userid": "reader-09", "user_screen_name": "kowloon_reader", "user_display_name": "Kowloon Reader"}
-    reader_posts = [post(reader, at["core-1"] + timedelta(days=day, hours=12), f"evening thoughts {day}") for day in range(4)]
-    for n, retweeter in enumerate(["core-2", "core-3"]):
-        post(authors[retweeter], at["core-1"] + timedelta(days=1 + n, hours=13), "", reader_posts[1 + n])
-    for n, original in enumerate([first["core-1"], first["core-2"], first["core-3"]]):
-        post(reader, at[original["userid"]] + timedelta(minutes=30 + n), "", original)
+    # reader-10 posts only four times, each by chance in the operators' hours
+    for reader_id, n_posts, hours in (("reader-09", 5, 12), ("reader-10", 4, 1)):
+        reader = {**reader, "userid": reader_id}
+        reader_posts = [post(reader, at["core-1"] + timedelta(days=day, hours=hours), f"thoughts {day}") for day in range(n_posts)]
+        for n, retweeter in enumerate(["core-2", "core-3"]):
+            post(authors[retweeter], at["core-1"] + timedelta(days=1 + n, hours=hours + 1), "", reader_posts[1 + n])
+        for n, original in enumerate([first["core-1"], first["core-2"], first["core-3"]]):
+            post(reader, at[original["userid"]] + timedelta(minutes=30 + n), "", original)
     post(first["core-1"], at["person-05"] + timedelta(hours=2), "", first["person-05"])
     post(first["core-2"], at["person-05"] + timedelta(hours=3), "", first["person-05"])
     post(first["person-05"], at["core-2"] + timedelta(hours=6), "", first["core-2"])
@@ -318,14 +322,15 @@ def test_operators_no_swarm_boosts_are_core_through_their_teammates(store: Graph
     same way (core-4: the core's VPN exit) or, with no IP observation, if two retweeted them, they retweet three
     back and they post in the operators' office hours (core-5); a teammate of a teammate is found in the next round
     (core-6). A real person operators retweet as camouflage, who retweeted one of them once from home, is not; nor
-    is a real reader with the same exchange who posts at other hours (reader-09)."""
+    is a real reader with the same exchange who posts at other hours (reader-09) or only four times (reader-10)."""
     load_scenario(store, tmp_path / "scenario")
     teammates_post(store, tmp_path / "scenario")
     p, params, index, labels, *_ = operation_forced(store)
-    labels[[index[a] for a in TEAMMATES + ["person-05", "reader-09"]]] = 1
+    labels[[index[a] for a in TEAMMATES + ["person-05", "reader-09", "reader-10"]]] = 1
     signals, assigned = roles_with_forced_members(store, p, params, labels)
     assert not signals.creation_burst[index["core-5"]] and not signals.repurposed[index["core-5"]]
     assert signals.office_share[index["reader-09"]] < 0.7 <= signals.office_share[index["core-5"]]
+    assert signals.office_share[index["reader-10"]] >= 0.7 and signals.posts[index["reader-10"]] == 4
     assert not signals.creation_burst[index["core-6"]] and not signals.repurposed[index["core-6"]]
     assert {a for a, role in assigned.items() if role.role == "core"} == set(CORE + TEAMMATES)
     assert {assigned[a].evidence["rule"] for a in CORE} == {"core"}
@@ -341,7 +346,8 @@ def test_operators_no_swarm_boosts_are_core_through_their_teammates(store: Graph
     assert "retweets_core_without_addresses" in assigned["core-6"].evidence["signals"]
     assert assigned["core-5"].evidence["values"]["office_share"] >= 0.7
     assert assigned["core-5"].evidence["thresholds"]["min_office_share"] == 0.7
-    assert "person-05" not in assigned and "reader-09" not in assigned
+    assert assigned["core-5"].evidence["thresholds"]["min_office_posts"] == 5
+    assert "person-05" not in assigned and "reader-09" not in assigned and "reader-10" not in assigned
     assert {a for a, role in assigned.items() if role.role == "amplifier"} == set(AMPLIFIERS)
 
 
