@@ -39,7 +39,8 @@ WITH c, m, a, core_retweeters, cores_retweeted, identity,
      size([s IN identity WHERE s IN ['creation_burst', 'repurposed_account', 'shared_exit_ip', 'mainland_ip']]) AS distinctive
 WITH c, m, a, core_retweeters, cores_retweeted, identity, distinctive,
      core_retweeters >= $min_exchange_retweeters AND cores_retweeted >= $min_cores_retweeted
-       AND m.posts >= $min_office_posts AND coalesce(m.office_share, 0.0) >= $min_office_share AND NOT EXISTS { (a)-[:USED_IP]->(:IP) } AS exchange
+       AND m.posts >= $min_office_posts AND coalesce(m.office_share, 0.0) >= $min_office_share
+       AND NOT EXISTS { (a)-[:USED_IP]->(:IP) } AS exchange
 WHERE distinctive >= $min_distinctive OR exchange
 WITH c, m, a, core_retweeters, cores_retweeted, identity, exchange,
      COLLECT {
