@@ -208,13 +208,7 @@ def account_signals(p: Projection, layers: Layers, labels: IntArray, params: Fea
 def _office_share(p: Projection, labels: IntArray, k: int, posts: IntArray, width: int) -> FloatArray:
     """Per account, the share of its own posts made on a weekday (UTC) inside the busiest ``width``-hour block
     of its community's activity (posts and retweets of its members); NaN without posts or community."""
-    act_label = labels[np.concatenate([p.post_account, p.rt_account])]
-    act_time = np.concatenate([p.post_time, p.rt_time])
-    keep = (act_label > 0) & ~np.isnan(act_time)
-    hours = ((act_time[keep] // 3600) % 24).astype(np.int64)
-    hist = np.bincount(act_label[keep] * 24 + hours, minlength=k * 24).reshape(k, 24)
-    window = (np.arange(24)[:, None] + np.arange(width)[None, :]) % 24  # block starting at each hour
-    start = hist[:, window].sum(axis=2).argmax(axis=1)  # busiest block's first hour per community
+    start = _block_sums(_hour_histogram(p, labels, k), width).argmax(axis=1)  # busiest block's first hour
     timed = ~np.isnan(p.post_time)
     post_time = np.where(timed, p.post_time, 0.0)
     post_label = labels[p.post_account]
@@ -226,14 +220,24 @@ def _office_share(p: Projection, labels: IntArray, k: int, posts: IntArray, widt
     return np.where((posts > 0) & (labels > 0), share, np.nan)
 
 
+def _hour_histogram(p: Projection, labels: IntArray, k: int) -> IntArray:
+    """Posts and retweets of each community's members per hour of the day (UTC): [community, hour]."""
+    act_label = labels[np.concatenate([p.post_account, p.rt_account])]
+    act_time = np.concatenate([p.post_time, p.rt_time])
+    keep = (act_label > 0) & ~np.isnan(act_time)
+    hours = ((act_time[keep] // 3600) % 24).astype(np.int64)
+    return np.bincount(act_label[keep] * 24 + hours, minlength=k * 24).reshape(k, 24)
+
+
+def _block_sums(hist: npt.NDArray[Any], width: int) -> npt.NDArray[Any]:
+    """Each row's total in the circular block of ``width`` consecutive bins starting at each bin."""
+    window = (np.arange(hist.shape[1])[:, None] + np.arange(width)[None, :]) % hist.shape[1]
+    return hist[:, window].sum(axis=2)
+
+
 def _hour_block(hist: FloatArray, width: int) -> FloatArray:
     """Share of each row's total in its busiest circular block of ``width`` consecutive bins."""
-    total = hist.sum(axis=1)
-    best = np.zeros(len(hist))
-    for start in range(hist.shape[1]):
-        block = hist[:, (start + np.arange(width)) % hist.shape[1]].sum(axis=1)
-        best = np.maximum(best, block)
-    return _ratio(best, total)
+    return _ratio(_block_sums(hist, width).max(axis=1), hist.sum(axis=1))
 
 
 def community_features(p: Projection, labels: IntArray, s: AccountSignals, params: FeatureParams) -> CommunityFeatures:
@@ -257,8 +261,7 @@ def community_features(p: Projection, labels: IntArray, s: AccountSignals, param
     act_time = np.concatenate([p.post_time, p.rt_time])
     act_label = labels[act_account]
     keep = act_label > 0
-    hours = ((act_time[keep] // 3600) % 24).astype(np.int64)
-    hist = np.bincount(act_label[keep] * 24 + hours, minlength=k * 24).reshape(k, 24).astype(float)
+    hist = _hour_histogram(p, labels, k).astype(float)
     weekday = ((act_time[keep] // DAY + 3) % 7).astype(np.int64)  # 1970-01-01 was a Thursday: 0 = Monday
     activity = np.bincount(act_label[keep], minlength=k).astype(float)
     weekend = np.bincount(act_label[keep][weekday >= 5], minlength=k).astype(float)
