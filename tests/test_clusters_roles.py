@@ -69,6 +69,13 @@ def load_tweet_rows(store: GraphStore, folder: Path, name: str, rows: list[dict[
     load_files(store, "io-archive", [folder / name], load_options(folder))
 
 
+def load_archive_only(store: GraphStore, folder: Path) -> Path:
+    """Write the scenario and load its users and tweets only, as an information-operations archive (no IPs)."""
+    write_scenario(folder)
+    load_files(store, "io-archive", [folder / "users.csv", folder / "tweets.csv"], load_options(folder))
+    return folder
+
+
 def retweet_of(original: dict[str, str]) -> dict[str, str]:
     """The columns that make an archive row a retweet of ``original``."""
     return {"is_retweet": "True", "retweet_userid": original["userid"], "retweet_tweetid": original["tweetid"],
@@ -162,9 +169,7 @@ def test_without_addresses_repeated_amplification_stands_in_for_identity(store: 
     """An archive without IP observations, and amplifiers that are neither young nor created in a burst: their
     identity cannot be shown, so amplifying core accounts repeatedly (fast, synchronised, default profiles) flags
     them. A real user who retweeted once is still not flagged, nor an amplifier seen at a plain home address (amp-19)."""
-    folder = tmp_path / "scenario"
-    write_scenario(folder)
-    load_files(store, "io-archive", [folder / "users.csv", folder / "tweets.csv"], load_options(folder))
+    folder = load_archive_only(store, tmp_path / "scenario")
     store.write("UNWIND range(0, size($ids) - 1) AS i MATCH (a:Account {id: $ids[i]}) "
                 "SET a.created_at = datetime('2012-01-01T00:00:00Z') + duration({days: 97 * i})", {"ids": AMPLIFIERS})
     store.write("MATCH (a:Account {id: 'amp-19'}) MERGE (i:IP {address: '40.0.9.9'}) MERGE (a)-[:USED_IP]->(i)")
@@ -195,9 +200,7 @@ def test_without_addresses_one_fast_synchronised_retweet_with_a_default_profile_
     default profile, but an old account (no burst, not young) and, in an archive, no address. That is enough without
     an address (amp-21), not with a home address that shows nothing (amp-22), and a real person with a profile who
     retweeted in the same minute is not an amplifier (once-fast: fast and synchronised, nothing else)."""
-    folder = tmp_path / "scenario"
-    write_scenario(folder)
-    load_files(store, "io-archive", [folder / "users.csv", folder / "tweets.csv"], load_options(folder))
+    folder = load_archive_only(store, tmp_path / "scenario")
     rows = scenario_tweets(folder)
     post = next(row for row in rows if row["userid"] == "core-1" and row["is_retweet"] == "False")
     swarm = [row for row in rows if row["retweet_tweetid"] == post["tweetid"]]
@@ -232,9 +235,7 @@ def test_young_real_supporters_who_retweet_operators_fast_are_not_amplifiers(sto
     nothing about who it is or where it connects from points at the operation. reader-2 has no address (an
     archive): its repeated, synchronised amplification would stand in for identity, but it has a profile, as
     people do and amplifiers mostly do not. Neither is an amplifier."""
-    folder = tmp_path / "scenario"
-    write_scenario(folder)
-    load_files(store, "io-archive", [folder / "users.csv", folder / "tweets.csv"], load_options(folder))
+    folder = load_archive_only(store, tmp_path / "scenario")
     rows = scenario_tweets(folder)
     posts = [row for row in rows if row["userid"].startswith("core-") and row["is_retweet"] == "False"][:4]
     swarm = [next(row for row in rows if row["retweet_tweetid"] == post["tweetid"]) for post in posts]
