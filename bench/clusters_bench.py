@@ -5,15 +5,18 @@ Run from the repository root against a database that holds the data (HK scale: a
 --tweets-per-core 160`` loaded with ``netforensics load``)::
 
     NETFORENSICS_HOME=... .venv/bin/python bench/clusters_bench.py [--labels DIR/labels.csv] [--skip-run]
+        [--engine igraph|networkit]
 
 It prints, from one process and one run:
 
 * the full detection run (``run_detection``, exactly what ``netforensics clusters`` runs) with its phases:
   projection, layers, Leiden, scoring, write-back (communities + role rules + the flip to current), and the total
   against the 60 s target;
-* Leiden on the same summed behaviour graph: igraph's C ``community_leiden`` (what the run uses) against networkit's
-  PLM (parallel Louvain with refinement), both with modularity at the run's resolution; times, communities,
-  modularity of each result, and the ratio igraph / PLM (target: at most 3), also against PLM on one thread;
+* Leiden on the same summed behaviour graph, both engines that run on it (igraph's C ``community_leiden``, the
+  default, and NetworKit's ``ParallelLeiden`` on one thread, ``--engine networkit``) against NetworKit's PLM
+  (parallel Louvain with refinement, two threads), all with modularity at the run's resolution; times,
+  communities, modularity of each result, and each engine's ratio to PLM (target: at most 3), also against PLM on
+  one thread;
 * with ``--labels``, the scorecard of the run (``netforensics evaluate``).
 
 Absolute times vary on shared machines; the ratios are the figures.
@@ -23,14 +26,16 @@ from __future__ import annotations
 
 import argparse
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import igraph as ig
 import networkit as nk
 import numpy as np
 
 from netforensics.detect.layers import build_layers, combine
-from netforensics.detect.leiden import build_graph, leiden_on_graph
+from netforensics.detect.leiden import build_graph, leiden_on_graph, leiden_on_networkit_graph, networkit_graph
 from netforensics.detect.pipeline import DetectionParams, run_detection
 from netforensics.evaluate import read_current_run, read_labels, scorecard
 from netforensics.graph.projection import project
@@ -51,8 +56,9 @@ def main() -> None:
     parser.add_argument("--labels", type=Path, help="labels.csv of the synthetic data, for the scorecard")
     parser.add_argument("--skip-run", action="store_true", help="only the Leiden comparison")
     parser.add_argument("--repeat", type=int, default=3, help="Leiden timings: best of this many")
+    parser.add_argument("--engine", default="igraph", choices=("igraph", "networkit"), help="engine of the full run")
     args = parser.parse_args()
-    params = DetectionParams()
+    params = DetectionParams(engine=args.engine)
     nk.setNumberOfThreads(2)
 
     with open_store() as store:
@@ -61,7 +67,7 @@ def main() -> None:
         if not args.skip_run:
             result = run_detection(store, params)
             t = result.timings
-            print(f"\nfull clusters run {result.run_id}: {len(result.communities):,} communities, "
+            print(f"\nfull clusters run {result.run_id} (--engine {args.engine}): {len(result.communities):,} communities, "
                   f"{result.role_counts()['core']:,} core, {result.role_counts()['amplifier']:,} amplifiers")
             for label, keys in PHASES:
                 print(f"  {label:<11} {sum(t.get(k, 0.0) for k in keys):7.2f} s")
@@ -85,49 +91,49 @@ def main() -> None:
     n = layers.n_vertices
     print(f"summed behaviour graph: {n:,} vertices, {len(graph):,} edges")
 
-    started = time.perf_counter()
-    ig_graph = build_graph(n, graph)
-    ig_build = time.perf_counter() - started
-    igraph_times, igraph_membership = [], None
-    for _ in range(args.repeat):
-        started = time.perf_counter()
-        igraph_membership = leiden_on_graph(ig_graph, params.leiden())
-        igraph_times.append(time.perf_counter() - started)
+    def best_of(run: Callable[[], np.ndarray]) -> tuple[float, np.ndarray]:
+        times, membership = [], np.zeros(0, dtype=np.int64)
+        for _ in range(args.repeat):
+            started = time.perf_counter()
+            membership = run()
+            times.append(time.perf_counter() - started)
+        return min(times), membership
 
-    started = time.perf_counter()
-    g = nk.Graph(n, weighted=True, directed=False)
-    g.addEdges((graph.weight.astype(np.float64), (graph.source.astype(np.uint64), graph.target.astype(np.uint64))))
-    nk_build = time.perf_counter() - started
-    plm_times, plm_membership = [], None
-    for _ in range(args.repeat):
+    def built(build: Callable[[], Any]) -> tuple[float, Any]:
         started = time.perf_counter()
-        plm = nk.community.PLM(g, refine=True, gamma=params.resolution)
-        plm.run()
-        plm_times.append(time.perf_counter() - started)
-        plm_membership = np.asarray(plm.getPartition().getVector(), dtype=np.int64)
-    # igraph's Leiden is single-threaded: PLM on one thread as well gives the per-thread comparison
-    nk.setNumberOfThreads(1)
-    plm_one_thread = []
-    for _ in range(args.repeat):
-        started = time.perf_counter()
-        nk.community.PLM(g, refine=True, gamma=params.resolution).run()
-        plm_one_thread.append(time.perf_counter() - started)
+        built_graph = build()
+        return time.perf_counter() - started, built_graph
+
+    ig_build, ig_graph = built(lambda: build_graph(n, graph))
+    nk_build, nk_graph = built(lambda: networkit_graph(n, graph))
+    leiden = params.leiden()
+    best_ig, ig_membership = best_of(lambda: leiden_on_graph(ig_graph, leiden))
+    best_nk, nk_membership = best_of(lambda: leiden_on_networkit_graph(nk_graph, leiden))
+
+    def plm() -> np.ndarray:
+        algorithm = nk.community.PLM(nk_graph, refine=True, gamma=params.resolution)
+        algorithm.run()
+        return np.asarray(algorithm.getPartition().getVector(), dtype=np.int64)
+
+    nk.setNumberOfThreads(2)
+    best_plm, plm_membership = best_of(plm)
+    nk.setNumberOfThreads(1)  # both Leiden engines run on one thread: PLM on one thread gives the per-thread ratio
+    best_plm_1, _ = best_of(plm)
     nk.setNumberOfThreads(2)
 
-    assert igraph_membership is not None and plm_membership is not None
-    best_ig, best_plm = min(igraph_times), min(plm_times)
-    q_ig = _modularity(n, graph.source, graph.target, graph.weight, igraph_membership, params.resolution)
-    q_plm = _modularity(n, graph.source, graph.target, graph.weight, plm_membership, params.resolution)
-    print(f"\nigraph C Leiden (modularity, resolution {params.resolution}, {params.iterations} passes, 1 thread): "
-          f"best {best_ig:.2f} s of {args.repeat}, {len(np.unique(igraph_membership)):,} communities, modularity {q_ig:.4f}"
-          f"; building the igraph graph {ig_build:.2f} s")
-    print(f"networkit PLM (refine, gamma {params.resolution}, 2 threads): best {best_plm:.2f} s of {args.repeat}, "
-          f"{len(np.unique(plm_membership)):,} communities, modularity {q_plm:.4f}; building the networkit graph {nk_build:.2f} s")
-    print(f"ratio including graph building: {(best_ig + ig_build) / (best_plm + nk_build):.2f}")
-    print(f"networkit PLM on 1 thread: best {min(plm_one_thread):.2f} s of {args.repeat}")
-    print(f"ratio igraph Leiden / networkit PLM (algorithm on the same prebuilt graph): {best_ig / best_plm:.2f} (target <= 3); "
-          f"per thread (PLM on 1 thread): {best_ig / min(plm_one_thread):.2f}")
+    def described(membership: np.ndarray) -> str:
+        q = _modularity(n, graph.source, graph.target, graph.weight, membership, params.resolution)
+        return f"{len(np.unique(membership)):,} communities, modularity {q:.4f}"
 
+    print(f"\nbest of {args.repeat}, modularity at resolution {params.resolution}, {params.iterations} Leiden pass(es):")
+    print(f"  igraph C Leiden (1 thread, default engine): {best_ig:.2f} s, {described(ig_membership)}; "
+          f"building the igraph graph {ig_build:.2f} s")
+    print(f"  NetworKit ParallelLeiden (1 thread, --engine networkit): {best_nk:.2f} s, {described(nk_membership)}; "
+          f"building the NetworKit graph {nk_build:.2f} s")
+    print(f"  NetworKit PLM (refine, 2 threads): {best_plm:.2f} s, {described(plm_membership)}; on 1 thread {best_plm_1:.2f} s")
+    for name, best, build in (("igraph", best_ig, ig_build), ("networkit", best_nk, nk_build)):
+        print(f"  ratio {name} Leiden / PLM (target <= 3): {best / best_plm:.2f}; per thread {best / best_plm_1:.2f}; "
+              f"including graph building {(best + build) / (best_plm + nk_build):.2f}")
 
 if __name__ == "__main__":
     main()

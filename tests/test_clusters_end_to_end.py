@@ -49,6 +49,25 @@ def test_clusters_json_then_quality_well_above_chance(loaded: Path, session_stor
     assert card.organic_flagged_share <= 0.01, card.as_dict()
 
 
+def test_networkit_engine_through_the_cli_same_quality_bar_and_reproducible(
+        loaded: Path, session_store: GraphStore, neo4j_settings: ConnectionSettings) -> None:
+    cards, memberships = [], []
+    for _ in range(2):
+        done = run_cli("clusters", "--seed", "5", "--engine", "networkit", "--json", settings=neo4j_settings)
+        assert done.returncode == 0, done.stderr
+        assert json.loads(done.stdout)["run"]["params"]["engine"] == "networkit"
+        run = read_current_run(session_store)
+        cards.append(scorecard(read_labels(loaded / "labels.csv"), run).as_dict())
+        memberships.append(session_store.read(
+            "MATCH (r:DetectionRun {current: true}) MATCH (a:Account)-[m:MEMBER_OF {run: r.id}]->(c:Community) "
+            "RETURN a.id AS account, c.id AS community ORDER BY account"))
+    card = cards[0]
+    assert card["inauthentic"]["f1"] >= 0.9 and card["amplifier"]["f1"] >= 0.9, card
+    assert card["core"]["precision"] >= 0.85 and card["core"]["recall"] >= 0.8, card
+    assert card["organic_flagged_share"] <= 0.01, card
+    assert cards[1] == card and memberships[1] == memberships[0]
+
+
 def test_show_explain_export_and_determinism(loaded: Path, session_store: GraphStore, neo4j_settings: ConnectionSettings,
                                              tmp_path: Path) -> None:
     assert run_cli("clusters", "--seed", "5", settings=neo4j_settings).returncode == 0

@@ -33,7 +33,7 @@ def agreement(labels: np.ndarray, truth: np.ndarray) -> float:
     return float((same_l == same_t).mean())
 
 
-@pytest.mark.parametrize("engine", ["igraph", "leidenalg"])
+@pytest.mark.parametrize("engine", ["igraph", "networkit", "leidenalg"])
 def test_engines_recover_planted_communities(engine: str) -> None:
     layers, truth = planted((40, 30, 20))
     labels = detect_communities(layers, LeidenParams(engine=engine, seed=3, resolution=1.0))
@@ -49,6 +49,59 @@ def test_same_seed_same_membership_and_cpm_objective() -> None:
     cpm = detect_communities(layers, LeidenParams(seed=11, objective="cpm", resolution=0.05))
     assert np.array_equal(cpm, detect_communities(layers, LeidenParams(seed=11, objective="cpm", resolution=0.05)))
     assert cpm.max() >= 2
+
+
+def test_networkit_engine_is_reproducible_on_one_thread_and_seeded() -> None:
+    """Same seed, same labels (NetworKit runs on one thread for that, and its thread setting is restored);
+    another seed may order the search differently but finds the same planted blocks."""
+    import networkit as nk
+
+    layers, truth = planted((60, 50, 40, 30), p_in=0.2, noise=200)
+    threads = nk.getMaxNumberOfThreads()
+    first = detect_communities(layers, LeidenParams(engine="networkit", seed=11))
+    assert nk.getMaxNumberOfThreads() == threads
+    for _ in range(3):
+        assert np.array_equal(first, detect_communities(layers, LeidenParams(engine="networkit", seed=11)))
+    assert agreement(first, truth) > 0.97
+    until_stable = detect_communities(layers, LeidenParams(engine="networkit", seed=5, iterations=-1))
+    assert agreement(until_stable, truth) > 0.97
+
+
+def test_networkit_graph_is_built_the_same_way_every_time() -> None:
+    """NetworKit builds a graph from CSR rows in parallel, and on two threads the order of a vertex's neighbours
+    depends on which thread came first; Leiden visits neighbours in that order, so the same seed found other
+    communities on HK-scale graphs. The engine builds on one thread, whatever NetworKit was set to."""
+    import networkit as nk
+
+    from netforensics.detect.leiden import networkit_graph
+
+    rng = np.random.default_rng(0)
+    n = 5_000
+    hubs = np.repeat(rng.integers(0, n, 5), 2_000)  # a few accounts everyone retweets, as in the real graphs
+    layer = undirected("retweet", np.concatenate([hubs, rng.integers(0, n, 3 * n)]),
+                       rng.integers(0, n, len(hubs) + 3 * n), np.ones(len(hubs) + 3 * n))
+    threads = nk.getMaxNumberOfThreads()
+    nk.setNumberOfThreads(2)
+    try:
+        orders = set()
+        for _ in range(4):
+            graph = networkit_graph(n, layer)
+            assert nk.getMaxNumberOfThreads() == 2
+            orders.add(tuple(tuple(graph.iterNeighbors(v)) for v in range(0, n, 7)))
+        assert len(orders) == 1
+        assert graph.numberOfEdges() == len(layer.source) and graph.totalEdgeWeight() == pytest.approx(layer.weight.sum())
+    finally:
+        nk.setNumberOfThreads(threads)
+
+
+def test_networkit_engine_refuses_what_it_cannot_do() -> None:
+    with pytest.raises(ValueError, match="modularity only"):
+        LeidenParams(engine="networkit", objective="cpm")
+    with pytest.raises(ValueError, match="modularity only"):
+        LeidenParams(engine="gds", objective="cpm")
+    layers, truth = planted((20, 20))
+    with pytest.raises(ValueError, match="cannot start from the previous partition"):
+        detect_communities(layers, LeidenParams(engine="networkit"), initial=truth)
 
 
 def test_build_graph_keeps_edges_in_order_with_weights_and_isolated_vertices() -> None:

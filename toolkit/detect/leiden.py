@@ -1,8 +1,12 @@
-"""Leiden community detection on the behaviour layers: three engines, one output (a membership array).
+"""Leiden community detection on the behaviour layers: four engines, one output (a membership array).
 
 - ``igraph`` (default): igraph's C ``community_leiden`` on the layers summed with their layer weights. igraph
   has no ``seed`` argument, so its random number generator is set to ``random.Random(seed)`` for the call and
   restored afterwards; the objective is passed lower-case (igraph compares it case-sensitively).
+- ``networkit``: NetworKit's ``ParallelLeiden`` on the same summed graph, on one thread (with two, the result
+  depends on thread timing), seeded with ``engineering.setSeed``. Modularity only, and no starting partition, so
+  a refresh cannot use it. About 2.5 times faster than igraph on HK-scale graphs, building the graph included
+  (docs/detection.md).
 - ``leidenalg``: ``Optimiser.optimise_partition_multiplex`` over the layers as separate graphs with the given
   layer weights (slower; optimises the layers jointly instead of their sum).
 - ``gds``: the summed graph is projected into Neo4j's Graph Data Science library and ``gds.leiden.stream`` runs
@@ -16,8 +20,10 @@ the same graph and seed give the same ids whichever engine ran.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Any
 
 import igraph as ig
 import leidenalg as la
@@ -27,7 +33,11 @@ import numpy.typing as npt
 from netforensics.detect.layers import Layer, Layers, combine
 
 IntArray = npt.NDArray[np.int64]
-ENGINES: tuple[str, ...] = ("igraph", "leidenalg", "gds")
+ENGINES: tuple[str, ...] = ("igraph", "networkit", "leidenalg", "gds")
+#: Engines that can start from the previous run's partition (what a refresh needs).
+WARM_ENGINES: tuple[str, ...] = ("igraph", "leidenalg", "gds")
+#: NetworKit's Leiden stops earlier when a run changes nothing; this stands for "until stable" (-1).
+_NETWORKIT_UNTIL_STABLE = 1000
 OBJECTIVES: tuple[str, ...] = ("modularity", "cpm")
 
 #: Runs Leiden on a summed layer elsewhere (the GDS engine lives with the store):
@@ -54,6 +64,9 @@ class LeidenParams:
             raise ValueError(f"unknown Leiden engine {self.engine!r}; choose from {', '.join(ENGINES)}")
         if self.objective not in OBJECTIVES:
             raise ValueError(f"unknown objective {self.objective!r}; choose modularity or cpm (lower-case)")
+        if self.objective != "modularity" and self.engine in ("networkit", "gds"):
+            raise ValueError(f"the {self.engine} engine optimises modularity only; use --objective modularity "
+                             "or --engine igraph")
         if self.resolution <= 0:
             raise ValueError(f"resolution must be positive, not {self.resolution}")
         for name, value in (("iterations", self.iterations), ("warm iterations", self.warm_iterations)):
@@ -105,6 +118,47 @@ def leiden_on_graph(graph: ig.Graph, params: LeidenParams, initial: IntArray | N
     finally:
         ig.set_random_number_generator(random)
     return np.asarray(partition.membership, dtype=np.int64)
+
+
+@contextmanager
+def _one_networkit_thread() -> Iterator[Any]:
+    """NetworKit on one thread for the block (its setting restored afterwards): with two, both the graph built from
+    a CSR matrix (the order of each vertex's neighbours) and the Leiden moves depend on thread timing, and the same
+    seed must give the same communities."""
+    import networkit as nk  # 0.4 s to import: only when this engine runs
+
+    threads = nk.getMaxNumberOfThreads()
+    nk.setNumberOfThreads(1)
+    try:
+        yield nk
+    finally:
+        nk.setNumberOfThreads(threads)
+
+
+def networkit_graph(n_vertices: int, layer: Layer) -> Any:
+    """An undirected weighted NetworKit graph, built from a CSR matrix (3–4 times faster than adding the edges)."""
+    import scipy.sparse
+
+    adjacency = scipy.sparse.csr_matrix(
+        (layer.weight.astype(np.float64), (layer.source, layer.target)), shape=(n_vertices, n_vertices)
+    )
+    with _one_networkit_thread() as nk:
+        return nk.graph.GraphFromCsr(adjacency, directed=False, weighted=True)
+
+
+def leiden_networkit(n_vertices: int, layer: Layer, params: LeidenParams) -> IntArray:
+    """NetworKit's Leiden (modularity with resolution ``gamma``) on one weighted layer; membership per vertex."""
+    return leiden_on_networkit_graph(networkit_graph(n_vertices, layer), params)
+
+
+def leiden_on_networkit_graph(graph: Any, params: LeidenParams) -> IntArray:
+    """NetworKit's ``ParallelLeiden`` on a graph from :func:`networkit_graph`, on one thread, seeded."""
+    with _one_networkit_thread() as nk:
+        nk.engineering.setSeed(params.seed, False)
+        passes = params.iterations if params.iterations > 0 else _NETWORKIT_UNTIL_STABLE
+        leiden = nk.community.ParallelLeiden(graph, iterations=passes, randomize=True, gamma=params.resolution)
+        leiden.run()
+        return np.asarray(leiden.getPartition().getVector(), dtype=np.int64)
 
 
 def leiden_multiplex(layers: Layers, params: LeidenParams, initial: IntArray | None = None) -> IntArray:
@@ -163,10 +217,13 @@ def detect_communities(layers: Layers, params: LeidenParams, external: ExternalL
         if params.engine == "gds":
             if external is None:
                 raise ValueError("the gds engine needs a database connection")
-            if params.objective != "modularity":
-                raise ValueError("GDS Leiden optimises modularity only; use --objective modularity with --engine gds")
             start = np.asarray(initial_membership(initial, layers.n_vertices), dtype=np.int64) if initial is not None else None
             membership = external(layers.n_vertices, combined, params, start)
+        elif params.engine == "networkit":
+            if initial is not None:
+                raise ValueError("the networkit engine cannot start from the previous partition; "
+                                 f"refresh with --engine {' or '.join(WARM_ENGINES)}")
+            membership = leiden_networkit(layers.n_vertices, combined, params)
         else:
             membership = leiden_igraph(layers.n_vertices, combined, params, initial)
     return canonical_labels(membership, layers.n_accounts)

@@ -57,7 +57,7 @@ SeedMembership = Callable[[npt.NDArray[np.object_]], IntArray]
 class DetectionParams:
     seed: int = 1
     resolution: float = 1.0
-    engine: str = "igraph"  # igraph | leidenalg | gds
+    engine: str = "igraph"  # igraph | networkit | leidenalg | gds
     objective: str = "modularity"  # modularity | cpm
     iterations: int = 1  # Leiden passes; see docs/detection.md for why one
     warm_iterations: int = -1  # passes from the previous run's partition (refresh): until stable (docs/refresh.md)
