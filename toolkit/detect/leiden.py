@@ -5,7 +5,7 @@
   restored afterwards; the objective is passed lower-case (igraph compares it case-sensitively).
 - ``networkit``: NetworKit's ``ParallelLeiden`` on the same summed graph, on one thread (with two, the result
   depends on thread timing), seeded with ``engineering.setSeed``. Modularity only, and no starting partition, so
-  a refresh cannot use it. About 2.5 times faster than igraph on HK-scale graphs, building the graph included
+  a refresh cannot use it. About 3 times faster than igraph on HK-scale graphs, building the graph included
   (docs/detection.md).
 - ``leidenalg``: ``Optimiser.optimise_partition_multiplex`` over the layers as separate graphs with the given
   layer weights (slower; optimises the layers jointly instead of their sum).
