@@ -80,7 +80,7 @@ def clusters_command(
     resolution: Annotated[float, typer.Option(help="Leiden resolution (higher: more, smaller communities).", min=0.0001)] = 1.0,
     engine: Annotated[str, typer.Option(help=f"Leiden engine: {', '.join(ENGINES)} (igraph: C implementation on the summed layers; networkit: NetworKit's Leiden on the summed layers, about 3 times faster at HK scale, modularity only, not for refresh; leidenalg: multiplex optimisation with layer weights; gds: GDS Leiden inside Neo4j).")] = "igraph",
     objective: Annotated[str, typer.Option(help=f"Leiden objective: {', '.join(OBJECTIVES)}.")] = "modularity",
-    iterations: Annotated[int, typer.Option(help="Leiden passes of the igraph, networkit and leidenalg engines (-1: until the partition stops improving).", min=-1)] = 1,
+    iterations: Annotated[int, typer.Option(help="Leiden passes of the igraph, networkit and leidenalg engines (-1: until the partition stops improving; not with networkit).", min=-1)] = 1,
     split_min_size: Annotated[int, typer.Option(help="Organic communities of at least this many accounts get a second look: Leiden inside them, and any part that scores inauthentic on its own is split off (0: never).", min=0)] = 1000,
     window: Annotated[float, typer.Option(help="Co-retweet window in seconds (warns when below the data's time resolution: archive times are per minute).")] = 60.0,
     layers: Annotated[str, typer.Option(help=f"Comma-separated behaviour layers: {','.join(LAYER_NAMES)}.")] = ",".join(LAYER_NAMES),
