@@ -5,15 +5,15 @@ Run from the repository root against a database that holds the data (HK scale: a
 --tweets-per-core 160`` loaded with ``netforensics load``)::
 
     NETFORENSICS_HOME=... .venv/bin/python bench/clusters_bench.py [--labels DIR/labels.csv] [--skip-run]
-        [--engine igraph|networkit]
+        [--engine networkit|igraph]
 
 It prints, from one process and one run:
 
 * the full detection run (``run_detection``, exactly what ``netforensics clusters`` runs) with its phases:
   projection, layers, Leiden, scoring, write-back (communities + role rules + the flip to current), and the total
   against the 60 s target;
-* Leiden on the same summed behaviour graph, both engines that run on it (igraph's C ``community_leiden``, the
-  default, and NetworKit's ``ParallelLeiden`` on one thread, ``--engine networkit``) against NetworKit's PLM
+* Leiden on the same summed behaviour graph, both engines that run on it (NetworKit's ``ParallelLeiden`` on one
+  thread, the default, and igraph's C ``community_leiden``, ``--engine igraph``) against NetworKit's PLM
   (parallel Louvain with refinement, two threads), all with modularity at the run's resolution; times,
   communities, modularity of each result, and each engine's ratio to PLM (target: at most 3), also against PLM on
   one thread;
@@ -56,7 +56,7 @@ def main() -> None:
     parser.add_argument("--labels", type=Path, help="labels.csv of the synthetic data, for the scorecard")
     parser.add_argument("--skip-run", action="store_true", help="only the Leiden comparison")
     parser.add_argument("--repeat", type=int, default=3, help="Leiden timings: best of this many")
-    parser.add_argument("--engine", default="igraph", choices=("igraph", "networkit"), help="engine of the full run")
+    parser.add_argument("--engine", default="networkit", choices=("networkit", "igraph"), help="engine of the full run")
     args = parser.parse_args()
     params = DetectionParams(engine=args.engine)
     nk.setNumberOfThreads(2)
@@ -126,9 +126,9 @@ def main() -> None:
         return f"{len(np.unique(membership)):,} communities, modularity {q:.4f}"
 
     print(f"\nbest of {args.repeat}, modularity at resolution {params.resolution}, {params.iterations} Leiden pass(es):")
-    print(f"  igraph C Leiden (1 thread, default engine): {best_ig:.2f} s, {described(ig_membership)}; "
+    print(f"  igraph C Leiden (1 thread, --engine igraph): {best_ig:.2f} s, {described(ig_membership)}; "
           f"building the igraph graph {ig_build:.2f} s")
-    print(f"  NetworKit ParallelLeiden (1 thread, --engine networkit): {best_nk:.2f} s, {described(nk_membership)}; "
+    print(f"  NetworKit ParallelLeiden (1 thread, default engine): {best_nk:.2f} s, {described(nk_membership)}; "
           f"building the NetworKit graph {nk_build:.2f} s")
     print(f"  NetworKit PLM (refine, 2 threads): {best_plm:.2f} s, {described(plm_membership)}; on 1 thread {best_plm_1:.2f} s")
     for name, best, build in (("igraph", best_ig, ig_build), ("networkit", best_nk, nk_build)):

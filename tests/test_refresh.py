@@ -126,17 +126,6 @@ def test_concurrent_refresh_is_refused_with_exit_code_7(store: GraphStore, neo4j
     assert "Traceback" not in result.stderr
 
 
-def test_an_engine_that_cannot_start_from_the_previous_partition_is_refused_before_anything_runs(
-        store: GraphStore, neo4j_settings: ConnectionSettings, tmp_path: Path) -> None:
-    runs = count(store, "MATCH (r:DetectionRun) RETURN count(r)")
-    result = run_cli("refresh", "--inbox", str(tmp_path), "--engine", "networkit", settings=neo4j_settings)
-    assert result.returncode == 1
-    assert "--engine networkit cannot start from the previous run's partition" in result.stderr
-    assert "Traceback" not in result.stderr
-    assert count(store, "MATCH (r:DetectionRun) RETURN count(r)") == runs
-    assert count(store, "MATCH (l:RefreshLock) RETURN count(l)") == 0
-
-
 def test_failed_detection_is_recorded_and_changes_nothing(store: GraphStore, neo4j_settings: ConnectionSettings,
                                                           tmp_path: Path) -> None:
     result = run_cli("refresh", "--inbox", str(tmp_path), settings=neo4j_settings)  # empty graph: detection fails

@@ -16,7 +16,7 @@ from netforensics.cli.console import console, err_console
 from netforensics.cli.load import LoadProgress
 from netforensics.cli.options import connection
 from netforensics.detect.layers import LAYER_NAMES
-from netforensics.detect.leiden import WARM_ENGINES
+from netforensics.detect.leiden import ENGINES
 from netforensics.detect.pipeline import DetectionParams
 from netforensics.errors import NetforensicsError
 from netforensics.refresh.run import RefreshReport, last_refresh, refresh
@@ -58,7 +58,7 @@ def refresh_command(
     stale_after: Annotated[int, typer.Option(help="Seconds without a heartbeat after which another refresh's lock counts as stale and is taken over.", min=60)] = 600,
     seed: Annotated[int, typer.Option(help="Leiden seed.")] = 1,
     resolution: Annotated[float, typer.Option(help="Leiden resolution.", min=0.0001)] = 2.0,
-    engine: Annotated[str, typer.Option(help=f"Leiden engine: {', '.join(WARM_ENGINES)} (those that can start from the previous partition).")] = "igraph",
+    engine: Annotated[str, typer.Option(help=f"Leiden engine: {', '.join(ENGINES)} (the first run; later runs start from the previous partition, with igraph when the engine is networkit).")] = "networkit",
     window: Annotated[float, typer.Option(help="Co-retweet window in seconds.")] = 60.0,
     layer_weight: Annotated[Optional[list[str]], typer.Option("--layer-weight", help=f"NAME=WEIGHT, NAME in {', '.join(LAYER_NAMES)} (repeatable).")] = None,
     max_reject_rate: Annotated[float, typer.Option(help="Fail a file (and the refresh) when more than this share of its rows is rejected.")] = 0.01,

@@ -1,12 +1,13 @@
 """Leiden community detection on the behaviour layers: four engines, one output (a membership array).
 
-- ``igraph`` (default): igraph's C ``community_leiden`` on the layers summed with their layer weights. igraph
-  has no ``seed`` argument, so its random number generator is set to ``random.Random(seed)`` for the call and
-  restored afterwards; the objective is passed lower-case (igraph compares it case-sensitively).
-- ``networkit``: NetworKit's ``ParallelLeiden`` on the same summed graph, on one thread (with two, the result
-  depends on thread timing), seeded with ``engineering.setSeed``. Modularity only, and no starting partition, so
-  a refresh cannot use it. About 3 times faster than igraph on HK-scale graphs, building the graph included
-  (docs/detection.md).
+- ``networkit`` (default): NetworKit's ``ParallelLeiden`` on the layers summed with their layer weights, two
+  passes, on one thread (with two, the result depends on thread timing), seeded with ``engineering.setSeed``.
+  Modularity only. It takes no starting partition, so a warm start (a refresh, from the previous run's partition)
+  continues with igraph's Leiden instead. About 3 times faster than igraph on HK-scale graphs, building the graph
+  included, and as good or better on held-out data with two passes (docs/detection.md).
+- ``igraph``: igraph's C ``community_leiden`` on the same summed graph. igraph has no ``seed`` argument, so its
+  random number generator is set to ``random.Random(seed)`` for the call and restored afterwards; the objective
+  is passed lower-case (igraph compares it case-sensitively).
 - ``leidenalg``: ``Optimiser.optimise_partition_multiplex`` over the layers as separate graphs with the given
   layer weights (slower; optimises the layers jointly instead of their sum).
 - ``gds``: the summed graph is projected into Neo4j's Graph Data Science library and ``gds.leiden.stream`` runs
@@ -33,9 +34,7 @@ import numpy.typing as npt
 from netforensics.detect.layers import Layer, Layers, combine
 
 IntArray = npt.NDArray[np.int64]
-ENGINES: tuple[str, ...] = ("igraph", "networkit", "leidenalg", "gds")
-#: Engines that can start from the previous run's partition (what a refresh needs).
-WARM_ENGINES: tuple[str, ...] = ("igraph", "leidenalg", "gds")
+ENGINES: tuple[str, ...] = ("networkit", "igraph", "leidenalg", "gds")
 OBJECTIVES: tuple[str, ...] = ("modularity", "cpm")
 
 #: Runs Leiden on a summed layer elsewhere (the GDS engine lives with the store):
@@ -45,11 +44,11 @@ ExternalLeiden = Callable[[int, Layer, "LeidenParams", "IntArray | None"], IntAr
 
 @dataclass(frozen=True)
 class LeidenParams:
-    engine: str = "igraph"
+    engine: str = "networkit"
     objective: str = "modularity"
     resolution: float = 1.0
     seed: int = 1
-    iterations: int = 1  # Leiden passes (igraph's default is 2); -1: until the partition no longer improves
+    iterations: int = 2  # Leiden passes from scratch (docs/detection.md: why two); -1: until stable (not networkit)
     # passes when starting from the previous run's partition (a refresh): until stable, so that a graph that did
     # not change keeps its partition instead of drifting night after night (docs/refresh.md)
     warm_iterations: int = -1
@@ -212,7 +211,7 @@ def detect_communities(layers: Layers, params: LeidenParams, external: ExternalL
     """Community label per account (``1..k``, 0 = in no community of at least two accounts).
 
     ``initial`` (previous community per account, -1 for none) seeds every engine (GDS through its
-    ``seedProperty``). ``combined``: the layers summed with the layer weights, when the caller has it already."""
+    ``seedProperty``; with ``networkit``, igraph continues from it). ``combined``: the layers summed with the layer weights, when the caller has it already."""
     if params.engine == "leidenalg":
         membership = leiden_multiplex(layers, params, initial)
     else:
@@ -222,11 +221,8 @@ def detect_communities(layers: Layers, params: LeidenParams, external: ExternalL
                 raise ValueError("the gds engine needs a database connection")
             start = np.asarray(initial_membership(initial, layers.n_vertices), dtype=np.int64) if initial is not None else None
             membership = external(layers.n_vertices, combined, params, start)
-        elif params.engine == "networkit":
-            if initial is not None:
-                raise ValueError("the networkit engine cannot start from the previous partition; "
-                                 f"refresh with --engine {' or '.join(WARM_ENGINES)}")
+        elif params.engine == "networkit" and initial is None:
             membership = leiden_networkit(layers.n_vertices, combined, params)
-        else:
+        else:  # igraph, and networkit's warm starts (NetworKit's Leiden takes no starting partition)
             membership = leiden_igraph(layers.n_vertices, combined, params, initial)
     return canonical_labels(membership, layers.n_accounts)

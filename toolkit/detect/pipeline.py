@@ -57,9 +57,9 @@ SeedMembership = Callable[[npt.NDArray[np.object_]], IntArray]
 class DetectionParams:
     seed: int = 1
     resolution: float = 1.0
-    engine: str = "igraph"  # igraph | networkit | leidenalg | gds
+    engine: str = "networkit"  # networkit | igraph | leidenalg | gds
     objective: str = "modularity"  # modularity | cpm
-    iterations: int = 1  # Leiden passes; see docs/detection.md for why one
+    iterations: int = 2  # Leiden passes from scratch; see docs/detection.md for why two
     warm_iterations: int = -1  # passes from the previous run's partition (refresh): until stable (docs/refresh.md)
     window: float = 60.0  # co-retweet window, seconds
     layers: tuple[str, ...] = LAYER_NAMES

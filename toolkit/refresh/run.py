@@ -23,9 +23,7 @@ import numpy as np
 import numpy.typing as npt
 
 from netforensics import cypher_files
-from netforensics.detect.leiden import WARM_ENGINES
 from netforensics.detect.pipeline import DetectionParams, DetectionResult, run_detection
-from netforensics.errors import NetforensicsError
 from netforensics.graph.projection_cache import ProjectionSource
 from netforensics.refresh import lineage
 from netforensics.refresh.inbox import load_inbox
@@ -231,9 +229,6 @@ def refresh(
     stale_after: int = 600,
 ) -> RefreshReport:
     """Run one refresh end to end and return its diff report (also stored on the new run)."""
-    if params is not None and params.engine not in WARM_ENGINES:
-        raise NetforensicsError(f"--engine {params.engine} cannot start from the previous run's partition, which a "
-                                f"refresh needs; choose {', '.join(WARM_ENGINES)}.")
     with refresh_lock(store, stale_after=stale_after):
         abandoned = recover_abandoned_runs(store)
         if abandoned:
