@@ -211,7 +211,8 @@ def detect_communities(layers: Layers, params: LeidenParams, external: ExternalL
     """Community label per account (``1..k``, 0 = in no community of at least two accounts).
 
     ``initial`` (previous community per account, -1 for none) seeds every engine (GDS through its
-    ``seedProperty``; with ``networkit``, igraph continues from it). ``combined``: the layers summed with the layer weights, when the caller has it already."""
+    ``seedProperty``; with ``networkit``, igraph continues from it). ``combined``: the layers summed with the layer
+    weights, when the caller has it already."""
     if params.engine == "leidenalg":
         membership = leiden_multiplex(layers, params, initial)
     else:
