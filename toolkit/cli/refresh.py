@@ -57,7 +57,7 @@ def refresh_command(
     daily_at: Annotated[Optional[str], typer.Option("--daily-at", help="Stay running and refresh every day at HH:MM (local time of the machine or container); for the compose service.")] = None,
     stale_after: Annotated[int, typer.Option(help="Seconds without a heartbeat after which another refresh's lock counts as stale and is taken over.", min=60)] = 600,
     seed: Annotated[int, typer.Option(help="Leiden seed.")] = 1,
-    resolution: Annotated[float, typer.Option(help="Leiden resolution.", min=0.0001)] = 2.0,
+    resolution: Annotated[float, typer.Option(help="Leiden resolution.", min=0.0001)] = 1.0,
     engine: Annotated[str, typer.Option(help=f"Leiden engine: {', '.join(ENGINES)} (the first run; later runs start from the previous partition, with igraph when the engine is networkit).")] = "networkit",
     window: Annotated[float, typer.Option(help="Co-retweet window in seconds.")] = 60.0,
     layer_weight: Annotated[Optional[list[str]], typer.Option("--layer-weight", help=f"NAME=WEIGHT, NAME in {', '.join(LAYER_NAMES)} (repeatable).")] = None,
