@@ -23,8 +23,12 @@ PHASES = (("projection", ("projection",)), ("layers", ("layers",)), ("Leiden", (
           ("housekeeping", ("prune_wait",)), ("write-back", ("write_communities", "roles", "memberships_wait", "write_complete")))
 
 
+#: The library's defaults, so that `clusters`, `refresh` and run_detection cannot drift apart.
+DEFAULTS = DetectionParams()
+
+
 def parse_layer_weights(values: list[str]) -> dict[str, float]:
-    weights = dict(DetectionParams().layer_weights)
+    weights = dict(DEFAULTS.layer_weights)
     for item in values:
         name, sep, value = item.partition("=")
         name = name.strip().replace("-", "_")
@@ -76,14 +80,14 @@ def show(store: GraphStore, *, as_json: bool, include_organic: bool, limit: int)
 
 def clusters_command(
     show_only: Annotated[bool, typer.Option("--show", help="Print the current run's results without re-running detection.")] = False,
-    seed: Annotated[int, typer.Option(help="Random seed of Leiden: same data and seed give the same communities.")] = 1,
-    resolution: Annotated[float, typer.Option(help="Leiden resolution (higher: more, smaller communities).", min=0.0001)] = 1.0,
-    engine: Annotated[str, typer.Option(help=f"Leiden engine: {', '.join(ENGINES)} (networkit: NetworKit's Leiden on the summed layers, modularity only; igraph: igraph's C Leiden on the summed layers, about 3 times slower at HK scale; leidenalg: multiplex optimisation with layer weights; gds: GDS Leiden inside Neo4j).")] = "networkit",
-    objective: Annotated[str, typer.Option(help=f"Leiden objective: {', '.join(OBJECTIVES)}.")] = "modularity",
-    iterations: Annotated[int, typer.Option(help="Leiden passes of the networkit, igraph and leidenalg engines (-1: until the partition stops improving; not with networkit).", min=-1)] = 2,
-    split_min_size: Annotated[int, typer.Option(help="Organic communities of at least this many accounts get a second look: Leiden inside them, and any part that scores inauthentic on its own is split off (0: never).", min=0)] = 1000,
-    window: Annotated[float, typer.Option(help="Co-retweet window in seconds (warns when below the data's time resolution: archive times are per minute).")] = 60.0,
-    layers: Annotated[str, typer.Option(help=f"Comma-separated behaviour layers: {','.join(LAYER_NAMES)}.")] = ",".join(LAYER_NAMES),
+    seed: Annotated[int, typer.Option(help="Random seed of Leiden: same data and seed give the same communities.")] = DEFAULTS.seed,
+    resolution: Annotated[float, typer.Option(help="Leiden resolution (higher: more, smaller communities).", min=0.0001)] = DEFAULTS.resolution,
+    engine: Annotated[str, typer.Option(help=f"Leiden engine: {', '.join(ENGINES)} (networkit: NetworKit's Leiden on the summed layers, modularity only; igraph: igraph's C Leiden on the summed layers, about 3 times slower at HK scale; leidenalg: multiplex optimisation with layer weights; gds: GDS Leiden inside Neo4j).")] = DEFAULTS.engine,
+    objective: Annotated[str, typer.Option(help=f"Leiden objective: {', '.join(OBJECTIVES)}.")] = DEFAULTS.objective,
+    iterations: Annotated[int, typer.Option(help="Leiden passes of the networkit, igraph and leidenalg engines (-1: until the partition stops improving; not with networkit).", min=-1)] = DEFAULTS.iterations,
+    split_min_size: Annotated[int, typer.Option(help="Organic communities of at least this many accounts get a second look: Leiden inside them, and any part that scores inauthentic on its own is split off (0: never).", min=0)] = DEFAULTS.split_min_size,
+    window: Annotated[float, typer.Option(help="Co-retweet window in seconds (warns when below the data's time resolution: archive times are per minute).")] = DEFAULTS.window,
+    layers: Annotated[str, typer.Option(help=f"Comma-separated behaviour layers: {','.join(LAYER_NAMES)}.")] = ",".join(DEFAULTS.layers),
     layer_weight: Annotated[Optional[list[str]], typer.Option("--layer-weight", help="NAME=WEIGHT for one layer (repeatable), e.g. --layer-weight follow=0.25.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the run and its communities as JSON.")] = False,
     include_organic: Annotated[bool, typer.Option("--all", help="List organic communities too.")] = False,

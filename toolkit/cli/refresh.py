@@ -11,7 +11,7 @@ from typing import Annotated, Any, Optional
 import typer
 from rich.table import Table
 
-from netforensics.cli.clusters import parse_layer_weights
+from netforensics.cli.clusters import DEFAULTS, parse_layer_weights
 from netforensics.cli.console import console, err_console
 from netforensics.cli.load import LoadProgress
 from netforensics.cli.options import connection
@@ -56,10 +56,10 @@ def refresh_command(
     last: Annotated[bool, typer.Option("--last", help="Print the last refresh's status and diff report instead of refreshing (exit 1 when it failed).")] = False,
     daily_at: Annotated[Optional[str], typer.Option("--daily-at", help="Stay running and refresh every day at HH:MM (local time of the machine or container); for the compose service.")] = None,
     stale_after: Annotated[int, typer.Option(help="Seconds without a heartbeat after which another refresh's lock counts as stale and is taken over.", min=60)] = 600,
-    seed: Annotated[int, typer.Option(help="Leiden seed.")] = 1,
-    resolution: Annotated[float, typer.Option(help="Leiden resolution.", min=0.0001)] = 1.0,
-    engine: Annotated[str, typer.Option(help=f"Leiden engine: {', '.join(ENGINES)} (the first run; later runs start from the previous partition, with igraph when the engine is networkit).")] = "networkit",
-    window: Annotated[float, typer.Option(help="Co-retweet window in seconds.")] = 60.0,
+    seed: Annotated[int, typer.Option(help="Leiden seed.")] = DEFAULTS.seed,
+    resolution: Annotated[float, typer.Option(help="Leiden resolution.", min=0.0001)] = DEFAULTS.resolution,
+    engine: Annotated[str, typer.Option(help=f"Leiden engine: {', '.join(ENGINES)} (the first run; later runs start from the previous partition, with igraph when the engine is networkit).")] = DEFAULTS.engine,
+    window: Annotated[float, typer.Option(help="Co-retweet window in seconds.")] = DEFAULTS.window,
     layer_weight: Annotated[Optional[list[str]], typer.Option("--layer-weight", help=f"NAME=WEIGHT, NAME in {', '.join(LAYER_NAMES)} (repeatable).")] = None,
     max_reject_rate: Annotated[float, typer.Option(help="Fail a file (and the refresh) when more than this share of its rows is rejected.")] = 0.01,
 ) -> None:
