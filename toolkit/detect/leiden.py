@@ -142,7 +142,7 @@ def networkit_graph(n_vertices: int, layer: Layer) -> Any:
     import scipy.sparse
 
     adjacency = scipy.sparse.csr_matrix(
-        (layer.weight.astype(np.float64), (layer.source, layer.target)), shape=(n_vertices, n_vertices)
+        (np.asarray(layer.weight, dtype=np.float64), (layer.source, layer.target)), shape=(n_vertices, n_vertices)
     )
     with _one_networkit_thread() as nk:
         return nk.graph.GraphFromCsr(adjacency, directed=False, weighted=True)
