@@ -268,6 +268,22 @@ def test_gzip_detected_by_content_not_name(tmp_path: Path) -> None:
     assert len(events) == 2 and events.time.tolist() == [10.0, 12.5]
 
 
+def test_shares_rows_without_account_tweet_or_readable_time_are_skipped(tmp_path: Path) -> None:
+    """A clean file takes Arrow's strict number cast; one unusual time sends every row through the checks."""
+    header = "object_id,account_id,content_id,timestamp_share\n"
+    clean = tmp_path / "clean.csv"
+    clean.write_text(header + "t1,a,r1,10\nt1,b,r2,1.25e1\nt1,c,r3,-3\n")
+    events = read_share_events([clean])
+    assert (events.rows_read, events.rows_skipped, events.time.tolist()) == (3, 0, [10.0, 12.5, -3.0])
+    messy = tmp_path / "messy.csv"
+    rows = ["t1,a,r1, 10 ", "t1,b,r2,12.5", "t1,,r3,11", ",c,r4,11", "t1,d,r5,nan", "t1,e,r6,inf", "t1,f,r7,soon",
+            "t1,g,r8,"]
+    messy.write_text(header + "\n".join(rows) + "\n")
+    events = read_share_events([messy])
+    assert (events.rows_read, events.rows_skipped) == (8, 6)
+    assert events.account_ids.to_pylist() == ["a", "b"] and events.time.tolist() == [10.0, 12.5]
+
+
 def test_unknown_header_names_what_was_expected_and_found(tmp_path: Path) -> None:
     path = tmp_path / "follows.csv"
     path.write_text("src_account_id,dst_account_id\na,b\n")
@@ -333,6 +349,20 @@ def test_command_error_is_one_line_and_exit_code_1(tmp_path: Path) -> None:
     lines = [line for line in done.stderr.splitlines() if line.strip()]
     assert len(lines) == 1 and lines[0].startswith("error:") and "found a,b" in lines[0]
     assert "Traceback" not in done.stderr
+
+
+def test_command_process_writes_everything_before_it_ends(tmp_path: Path) -> None:
+    """The network commands end their process without Python's teardown: output and messages must be complete."""
+    out = tmp_path / "pairs.csv"
+    command = Path(sys.executable).parent / "netforensics"
+    done = subprocess.run([str(command), "network", "co-retweet", str(SAMPLE), "--window", "60", "--out", str(out)],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert "6,206 pairs among" in done.stderr and str(out) in done.stderr
+    text = out.read_text()
+    assert text.endswith("\n") and len(text.splitlines()) == 6_207
+    help_text = subprocess.run([str(command), "network", "co-retweet", "--help"], capture_output=True, text=True)
+    assert help_text.returncode == 0 and "--window" in help_text.stdout
 
 
 def test_pairs_csv_quotes_only_when_needed_and_batches(tmp_path: Path) -> None:

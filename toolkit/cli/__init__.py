@@ -10,7 +10,9 @@ from __future__ import annotations
 import functools
 import importlib
 import logging
+import os
 import sys
+import threading
 from pathlib import Path
 
 import typer
@@ -40,6 +42,9 @@ COMMANDS: dict[str, tuple[str, str, bool]] = {
     "browser": ("browser", "app", True),
     "network": ("network", "app", True),
 }
+# Commands that read and write files only (no database connection, no background work): their process ends
+# without Python's module teardown (see _exit_without_teardown).
+_NO_TEARDOWN = {"network"}
 # Root options that take a value (so the word after them is not the command name).
 _VALUE_OPTIONS = {"--uri", "--username", "--database", "--password-file"}
 
@@ -112,8 +117,29 @@ def _root(
 
 
 def main() -> None:
+    name = command_name(sys.argv[1:])
     try:
-        build_app(command_name(sys.argv[1:]))()
+        _run(name)
+    except SystemExit as done:
+        if name in _NO_TEARDOWN and (done.code is None or isinstance(done.code, int)):
+            _exit_without_teardown(done.code or 0)
+        raise
+
+
+def _exit_without_teardown(code: int) -> None:
+    """End the process without Python's teardown of every imported module (40-50 ms with numpy, pyarrow and rich:
+    a tenth of `network co-retweet` on 300k retweets). Only when nothing is left to run or close: the command has
+    returned, its files are closed, and no other thread is alive."""
+    if threading.active_count() > 1:
+        return
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
+def _run(name: str | None) -> None:
+    try:
+        build_app(name)()
     except NetforensicsError as err:
         err_console.print(f"[bold red]error:[/] {escape(str(err))}", highlight=False, emoji=False, markup=True)
         sys.exit(err.exit_code)

@@ -101,12 +101,17 @@ def _validate(
 
 
 def _sort_events(
-    account: npt.NDArray[np.int64], tweet: npt.NDArray[np.int64], time: npt.NDArray[np.float64], window: float
+    account: npt.NDArray[np.int64], tweet: npt.NDArray[np.int64], time: npt.NDArray[np.float64], window: float,
+    keep_ties: bool = True,
 ) -> _SortedEvents:
-    """Sort events by (tweet, time) and count, per event, the later events of its tweet inside the window."""
+    """Sort events by (tweet, time) and count, per event, the later events of its tweet inside the window.
+
+    ``keep_ties``: events at the same time of the same tweet stay in input order (which of them are "next" matters
+    when partners are capped). Without a cap every pair of them matches whatever their order, and an unstable sort
+    (SIMD on x86) is several times faster."""
     n = len(account)
     if n and np.array_equal(time, np.floor(time)):
-        fast = _sort_whole_seconds(account, tweet, time, window)
+        fast = _sort_whole_seconds(account, tweet, time, window, keep_ties)
         if fast is not None:
             return fast
     order = np.lexsort((time, tweet))
@@ -127,7 +132,8 @@ def _sort_events(
 
 
 def _sort_whole_seconds(
-    account: npt.NDArray[np.int64], tweet: npt.NDArray[np.int64], time: npt.NDArray[np.float64], window: float
+    account: npt.NDArray[np.int64], tweet: npt.NDArray[np.int64], time: npt.NDArray[np.float64], window: float,
+    keep_ties: bool = True,
 ) -> _SortedEvents | None:
     """:func:`_sort_events` for whole-second times (archives, shares files): one integer key (tweet, time) replaces
     the two-key sort and the float ranking; for integers ``t2 - t1 <= window`` is ``t2 - t1 <= floor(window)``.
@@ -139,7 +145,7 @@ def _sort_whole_seconds(
         return None
     offset = (time - low).astype(np.int64)
     key = tweet * np.int64(span) + offset
-    order = np.argsort(key, kind="stable")
+    order = np.argsort(key, kind="stable" if keep_ties else "quicksort")
     key = key[order]
     twt = tweet[order]
     tweet_rank = np.zeros(len(key), dtype=np.int64)
@@ -160,7 +166,7 @@ def matching_event_pairs(
     acc, twt, tim = _validate(account, tweet, time, window)
     if len(acc) == 0:
         return 0
-    return int(_sort_events(acc, twt, tim, window).partners.sum())
+    return int(_sort_events(acc, twt, tim, window, keep_ties=False).partners.sum())
 
 
 def _merge_counts(
@@ -426,7 +432,7 @@ def co_retweet_pair_blocks(
     if n_accounts > _MAX_ACCOUNTS:
         raise ValueError(f"account indices up to {n_accounts - 1} do not fit the int64 pair key; factorise ids first")
 
-    acc, tweet_rank, partners = _sort_events(acc_in, twt_in, tim_in, window)
+    acc, tweet_rank, partners = _sort_events(acc_in, twt_in, tim_in, window, keep_ties=max_partners is not None)
     if max_partners is not None:
         if int(max_partners) != max_partners or max_partners < 1:
             raise ValueError(f"max_partners must be an integer >= 1, got {max_partners}")

@@ -127,10 +127,24 @@ def _read_columns(path: Path, columns: Sequence[str], multiline: bool) -> pa.Tab
         raise NetforensicsError(f"{path}: cannot parse the CSV ({str(err).splitlines()[0]})") from err
 
 
+def _clean_seconds(stamp: pa.ChunkedArray) -> pa.ChunkedArray | None:
+    """The times as float64 when Arrow's cast reads every one as a finite number, else None (then rows are checked
+    one by one). The cast is strict (no spaces, no stray text), so it never accepts what the checks would skip;
+    it is a fifth of their cost on a clean file."""
+    try:
+        seconds = pc.cast(stamp, pa.float64())
+    except pa.ArrowInvalid:
+        return None
+    return seconds if len(seconds) == 0 or pc.all(pc.is_finite(seconds)).as_py() else None
+
+
 def _shares_rows(path: Path) -> tuple[pa.Table, int, int]:
     """(share id, account, tweet, time seconds float64) rows of a shares file, rows read, rows skipped."""
     table = _read_columns(path, SHARES_COLUMNS, multiline=False)
     share, account, tweet, stamp = (table.column(name) for name in SHARES_COLUMNS)
+    clean = _clean_seconds(stamp)
+    if clean is not None and not pc.any(pc.or_(pc.equal(account, ""), pc.equal(tweet, ""))).as_py():
+        return pa.table({"share": share, "account": account, "tweet": tweet, "time": clean}), table.num_rows, 0
     ok = pc.and_(
         pc.and_(pc.not_equal(account, ""), pc.not_equal(tweet, "")), pc.match_substring_regex(stamp, _NUMBER)
     )
