@@ -9,8 +9,10 @@ For each input both tools run as separate processes, from the same file to a fin
   (``--n_cpus`` = this machine's cores, its default), the network left in its SQLite table;
 * ours: ``netforensics network co-retweet FILE --window W --out PAIRS.csv`` (read, compute, write CSV).
 
-Wall time and peak resident memory (RUSAGE_CHILDREN of a small launcher: the process and its workers) are measured in the same run, and the
-pair counts are compared (they must be equal). Inputs: the real CooRTweet sample (35k retweets), a synthetic event
+Wall time and peak resident memory (RUSAGE_CHILDREN of a small launcher: the process and its workers) are measured in
+the same run, and the pair counts are compared (they must be equal). Each tool runs ``--repeat`` times per input,
+alternating with the other, and the medians are compared (one run of either can be a third slower than the next on
+this shared machine); the peer runs once more only while one of its runs takes under a minute. Inputs: the real CooRTweet sample (35k retweets), a synthetic event
 list (heavy-tailed tweet popularity, exponential retweet delays), the retweets of IO-archive tweets files given with
 ``--archive`` (HK scale from ``netforensics synth``) and a viral tweet (tens of thousands of retweeters
 spread over days), all generated here with numpy. Absolute times vary on shared machines; the ratio is the figure.
@@ -23,6 +25,7 @@ import csv
 import gzip
 import os
 import sqlite3
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -139,33 +142,55 @@ def peer_pairs(database: Path) -> int:
         return int(db.execute("select count(*) from co_retweet_network where user_1 < user_2").fetchone()[0])
 
 
-def compare(name: str, ours_input: Path, peer_input: Path, window: int, directory: Path) -> float:
-    """Both commands end to end as processes; prints the figures and returns the peer's co_retweet step seconds."""
-    database = directory / "peer.db"
-    out = directory / "pairs.csv"
+def _peer_run(peer_input: Path, window: int, database: Path) -> tuple[float, float, float, int]:
+    """One peer run into a fresh database: (preprocess s, co_retweet s, peak RSS MiB, pairs)."""
     cpus = str(os.cpu_count() or 1)
     t_pre, m_pre = run_measured([str(BIN / "compute_networks"), str(database), "preprocess", "--format", "csv", str(peer_input)])
     t_net, m_net = run_measured(
         [str(BIN / "compute_networks"), str(database), "compute", "co_retweet", "--time_window", str(window), "--min_edge_weight", "1", "--n_cpus", cpus]
     )
-    t_ours, m_ours = run_measured(
-        [str(BIN / "netforensics"), "network", "co-retweet", str(ours_input), "--window", str(window), "--out", str(out)]
-    )
-    theirs = peer_pairs(database)
+    pairs = peer_pairs(database)
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(database) + suffix).unlink(missing_ok=True)
+    return t_pre, t_net, max(m_pre, m_net), pairs
+
+
+def _spread(values: list[float]) -> str:
+    return f"{min(values):.2f}-{max(values):.2f}" if len(values) > 1 else "one run"
+
+
+def compare(name: str, ours_input: Path, peer_input: Path, window: int, directory: Path, repeat: int) -> float:
+    """Both commands end to end as processes, alternately, ``repeat`` times each (the peer once more only while a
+    run of it takes under a minute); prints medians and ranges and returns the peer's median co_retweet step."""
+    database = directory / "peer.db"
+    out = directory / "pairs.csv"
+    peer: list[tuple[float, float, float, int]] = []
+    ours: list[tuple[float, float]] = []
+    for _ in range(repeat):
+        if not peer or peer[-1][0] + peer[-1][1] < 60:
+            peer.append(_peer_run(peer_input, window, database))
+        ours.append(run_measured(
+            [str(BIN / "netforensics"), "network", "co-retweet", str(ours_input), "--window", str(window), "--out", str(out)]
+        ))
+    theirs = {run[3] for run in peer}
     with out.open() as fh:
         mine = sum(1 for _ in fh) - 1
-    peer_total = t_pre + t_net
+    t_pre = statistics.median(run[0] for run in peer)
+    t_net = statistics.median(run[1] for run in peer)
+    peer_totals = [run[0] + run[1] for run in peer]
+    peer_total = statistics.median(peer_totals)
+    t_ours = statistics.median(run[0] for run in ours)
     print(
-        f"{name}: window {window} s, {mine:,} pairs (peer {theirs:,}{'' if mine == theirs else ' — MISMATCH'})\n"
+        f"{name}: window {window} s, {mine:,} pairs (peer {', '.join(f'{t:,}' for t in sorted(theirs))}"
+        f"{'' if theirs == {mine} else ' — MISMATCH'})\n"
         f"  peer  preprocess {t_pre:7.2f} s + co_retweet {t_net:7.2f} s = {peer_total:7.2f} s   "
-        f"peak RSS {max(m_pre, m_net):7.0f} MiB\n"
-        f"  ours  network co-retweet (read+compute+write) {t_ours:7.2f} s   peak RSS {m_ours:7.0f} MiB\n"
-        f"  ratio end to end {peer_total / t_ours:6.1f}x   peer's co_retweet step alone / ours whole {t_net / t_ours:6.1f}x",
+        f"({len(peer)} run(s), median; totals {_spread(peer_totals)} s)   peak RSS {max(run[2] for run in peer):7.0f} MiB\n"
+        f"  ours  network co-retweet (read+compute+write) {t_ours:7.2f} s   ({len(ours)} run(s), median; "
+        f"{_spread([run[0] for run in ours])} s)   peak RSS {max(run[1] for run in ours):7.0f} MiB\n"
+        f"  ratio end to end {peer_total / t_ours:6.1f}x (medians)   peer's co_retweet step alone / ours whole "
+        f"{t_net / t_ours:6.1f}x",
         flush=True,
     )
-    database.unlink()
-    for suffix in ("-wal", "-shm"):
-        Path(str(database) + suffix).unlink(missing_ok=True)
     return t_net
 
 
@@ -196,6 +221,9 @@ def main() -> None:
                         help="sizes of the synthetic inputs, in retweet events (default 300,000 and 1,000,000)")
     parser.add_argument("--viral", type=int, default=30_000, help="retweeters of the viral tweet (default 30,000)")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="end-to-end runs of each tool per input, alternating, medians reported (default 3; the "
+                             "peer runs once more only while one of its runs takes under a minute)")
     parser.add_argument("--archive", type=Path, nargs="*", default=[],
                         help="IO-archive tweets CSVs (e.g. from `netforensics synth` at HK scale): their retweets as one more input each")
     args = parser.parse_args()
@@ -204,14 +232,14 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="co_retweet_bench_") as tmp:
         directory = Path(tmp)
         ours_input, peer_input = sample_inputs(directory)
-        peer_step = compare("real sample (35,125 retweets)", ours_input, peer_input, args.window, directory)
+        peer_step = compare("real sample (35,125 retweets)", ours_input, peer_input, args.window, directory, args.repeat)
         in_process("real sample", ours_input, args.window, directory, peer_step)
 
         for events in args.events:
             drawn = synthetic_events(rng, events)  # fewer than asked when draws repeat an (account, tweet) pair
             ours_input, peer_input = write_inputs(directory, *drawn)
             name = f"synthetic ({len(drawn[0]):,} retweets, {events:,} asked)"
-            peer_step = compare(name, ours_input, peer_input, args.window, directory)
+            peer_step = compare(name, ours_input, peer_input, args.window, directory, args.repeat)
             in_process(name, ours_input, args.window, directory, peer_step)
 
         for archive in args.archive:
@@ -219,11 +247,11 @@ def main() -> None:
             with ours_input.open() as fh:
                 retweets = sum(1 for _ in fh) - 1
             name = f"retweets of {archive.name} ({retweets:,})"
-            peer_step = compare(name, ours_input, peer_input, args.window, directory)
+            peer_step = compare(name, ours_input, peer_input, args.window, directory, args.repeat)
             in_process(name, ours_input, args.window, directory, peer_step)
 
         ours_input, peer_input = write_inputs(directory, *viral_events(rng, args.viral, days=3))
-        peer_step = compare(f"viral tweet ({args.viral:,} retweeters over 3 days)", ours_input, peer_input, args.window, directory)
+        peer_step = compare(f"viral tweet ({args.viral:,} retweeters over 3 days)", ours_input, peer_input, args.window, directory, args.repeat)
         in_process("viral", ours_input, args.window, directory, peer_step)
 
 
