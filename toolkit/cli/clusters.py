@@ -41,6 +41,11 @@ def parse_layer_weights(values: list[str]) -> dict[str, float]:
     return weights
 
 
+def parse_layers(value: str) -> tuple[str, ...]:
+    """``--layers``: comma-separated names (``co-retweet`` and ``co_retweet`` alike); DetectionParams checks them."""
+    return tuple(name.strip().replace("-", "_") for name in value.split(",") if name.strip())
+
+
 def _phase_seconds(timings: dict[str, float]) -> dict[str, float]:
     return {label: round(sum(timings.get(k, 0.0) for k in keys), 2) for label, keys in PHASES} | {"total": round(timings.get("total", 0.0), 2)}
 
@@ -102,7 +107,7 @@ def clusters_command(
             return
         params = DetectionParams(
             seed=seed, resolution=resolution, engine=engine, objective=objective, iterations=iterations, split_min_size=split_min_size, window=window,
-            layers=tuple(name.strip().replace("-", "_") for name in layers.split(",") if name.strip()),
+            layers=parse_layers(layers),
             layer_weights=parse_layer_weights(layer_weight or []),
         )
         with err_console.status("detecting") as status:

@@ -11,12 +11,12 @@ from typing import Annotated, Any, Optional
 import typer
 from rich.table import Table
 
-from netforensics.cli.clusters import DEFAULTS, parse_layer_weights
+from netforensics.cli.clusters import DEFAULTS, parse_layer_weights, parse_layers
 from netforensics.cli.console import console, err_console
 from netforensics.cli.load import LoadProgress
 from netforensics.cli.options import connection
 from netforensics.detect.layers import LAYER_NAMES
-from netforensics.detect.leiden import ENGINES
+from netforensics.detect.leiden import ENGINES, OBJECTIVES
 from netforensics.detect.pipeline import DetectionParams
 from netforensics.errors import NetforensicsError
 from netforensics.refresh.run import RefreshReport, last_refresh, refresh
@@ -59,7 +59,12 @@ def refresh_command(
     seed: Annotated[int, typer.Option(help="Leiden seed.")] = DEFAULTS.seed,
     resolution: Annotated[float, typer.Option(help="Leiden resolution.", min=0.0001)] = DEFAULTS.resolution,
     engine: Annotated[str, typer.Option(help=f"Leiden engine: {', '.join(ENGINES)} (the first run; later runs start from the previous partition, with igraph when the engine is networkit).")] = DEFAULTS.engine,
+    objective: Annotated[str, typer.Option(help=f"Leiden objective: {', '.join(OBJECTIVES)}.")] = DEFAULTS.objective,
+    iterations: Annotated[int, typer.Option(help="Leiden passes of a run without a previous partition (-1: until the partition stops improving; not with networkit).", min=-1)] = DEFAULTS.iterations,
+    warm_iterations: Annotated[int, typer.Option(help="Leiden passes from the previous run's partition (-1: until it stops improving, which keeps ids most stable; see docs/refresh.md).", min=-1)] = DEFAULTS.warm_iterations,
+    split_min_size: Annotated[int, typer.Option(help="Organic communities of at least this many accounts get a second look (0: never).", min=0)] = DEFAULTS.split_min_size,
     window: Annotated[float, typer.Option(help="Co-retweet window in seconds.")] = DEFAULTS.window,
+    layers: Annotated[str, typer.Option(help=f"Comma-separated behaviour layers: {','.join(LAYER_NAMES)}.")] = ",".join(DEFAULTS.layers),
     layer_weight: Annotated[Optional[list[str]], typer.Option("--layer-weight", help=f"NAME=WEIGHT, NAME in {', '.join(LAYER_NAMES)} (repeatable).")] = None,
     max_reject_rate: Annotated[float, typer.Option(help="Fail a file (and the refresh) when more than this share of its rows is rejected.")] = 0.01,
 ) -> None:
@@ -86,8 +91,9 @@ def refresh_command(
         if found["status"] != "complete":
             raise typer.Exit(1)
         return
-    params = DetectionParams(seed=seed, resolution=resolution, engine=engine, window=window,
-                             layer_weights=parse_layer_weights(layer_weight or []))
+    params = DetectionParams(seed=seed, resolution=resolution, engine=engine, objective=objective, iterations=iterations,
+                             warm_iterations=warm_iterations, split_min_size=split_min_size, window=window,
+                             layers=parse_layers(layers), layer_weights=parse_layer_weights(layer_weight or []))
     options = LoadOptions(max_reject_rate=max_reject_rate)
 
     def once() -> RefreshReport:
