@@ -379,6 +379,28 @@ def test_pairs_csv_quotes_only_when_needed_and_batches(tmp_path: Path) -> None:
         assert list(csv.reader(fh)) == [["account_1", "account_2", "weight"], ["a,1", 'b"', "3"], ["a,1", "c", "1"], ['b"', "c", "2"]]
 
 
+def test_pairs_csv_appears_whole_or_not_at_all(tmp_path: Path) -> None:
+    """A write that fails halfway leaves the previous file as it was and no part file behind."""
+    from netforensics.detect.share_events import write_pair_blocks_csv
+    import pyarrow as pa
+
+    out = tmp_path / "pairs.csv"
+    out.write_text("account_1,account_2,weight\nold,run,1\n")
+    ids = pa.array(["a", "b", "c"])
+
+    def failing_blocks():
+        yield np.array([0]), np.array([1]), np.array([2])
+        raise RuntimeError("killed while counting")
+
+    with pytest.raises(RuntimeError):
+        write_pair_blocks_csv(failing_blocks(), ids, out, batch_rows=1)
+    assert out.read_text() == "account_1,account_2,weight\nold,run,1\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pairs.csv"]
+    write_pair_blocks_csv([(np.array([0]), np.array([1]), np.array([2]))], ids, out)
+    assert out.read_text() == "account_1,account_2,weight\na,b,2\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pairs.csv"]
+
+
 def test_max_partners_pairs_each_retweet_with_its_next_ones_only() -> None:
     accounts = np.arange(10, dtype=np.int64)
     tweets = np.zeros(10, dtype=np.int64)

@@ -12,6 +12,7 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from netforensics.cli.console import console, err_console
 from netforensics.cli.options import connection
 from netforensics.errors import NetforensicsError
+from netforensics.output_files import replaced_on_success
 from netforensics.evaluate import read_current_run, read_labels, read_traps, scorecard
 from netforensics.report import ReportLimits, read_report, render_report
 from netforensics.store import open_store
@@ -45,9 +46,8 @@ def report_command(
                                progress=lambda text: progress.update(task, description=text))
     page = render_report(data)
     out.parent.mkdir(parents=True, exist_ok=True)
-    part = out.with_name(out.name + ".part")
-    part.write_text(page, encoding="utf-8")
-    part.replace(out)
+    with replaced_on_success(out) as part:
+        part.write_text(page, encoding="utf-8")
     summary = {"path": str(out), "run": data.run.id, "communities": [c.id for c in data.cards], "bytes": len(page.encode("utf-8"))}
     if as_json:
         typer.echo(json.dumps(summary, indent=2))

@@ -32,6 +32,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from netforensics.errors import NetforensicsError
+from netforensics.output_files import replaced_on_success
 
 SHARES_FORMAT = "shares"
 ARCHIVE_FORMAT = "io-archive"
@@ -300,8 +301,8 @@ def write_pair_blocks_csv(
 
     The header is plain; ids are quoted only if one of them holds a comma, quote or line break. Each block is
     consumed as it comes (a generator of blocks never has to exist whole) and encoded ``batch_rows`` rows at a time,
-    ``threads`` batches in parallel (Arrow releases the GIL) and written in order. NetforensicsError if the file
-    cannot be written.
+    ``threads`` batches in parallel (Arrow releases the GIL) and written in order. The file appears whole or not at
+    all (written as ``PATH.part``, renamed at the end). NetforensicsError if it cannot be written.
     """
     options = pacsv.WriteOptions(
         quoting_style="needed" if ids_need_quoting(account_ids) else "none", include_header=False
@@ -313,7 +314,7 @@ def write_pair_blocks_csv(
         return sink.getvalue()
 
     try:
-        with open(path, "wb") as out, ThreadPoolExecutor(max_workers=threads) as pool:
+        with replaced_on_success(path) as part, open(part, "wb") as out, ThreadPoolExecutor(max_workers=threads) as pool:
             # Arrow quotes header names whatever the style; write a plain one.
             out.write(b"account_1,account_2,weight\n")
             in_flight: deque[Future[pa.Buffer]] = deque()

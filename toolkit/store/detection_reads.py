@@ -13,6 +13,7 @@ from typing import Any
 
 from netforensics import cypher_files
 from netforensics.errors import NetforensicsError
+from netforensics.output_files import replaced_on_success
 from netforensics.store.connection import GraphStore
 
 EXPORT_COLUMNS: tuple[str, ...] = ("account_id", "community", "role", "role_score", "evidence")
@@ -84,7 +85,7 @@ def export_accounts(store: GraphStore, run: str, out: Path) -> int:
     columns = rows[0] if rows else {name: [] for name in EXPORT_COLUMNS}
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
-        with out.open("w", newline="", encoding="utf-8") as handle:
+        with replaced_on_success(out) as part, part.open("w", newline="", encoding="utf-8") as handle:
             writer = csv.writer(handle)
             writer.writerow(EXPORT_COLUMNS)
             writer.writerows(zip(*(columns[name] for name in EXPORT_COLUMNS)))
