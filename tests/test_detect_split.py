@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 
 import numpy as np
+import pytest
 
 from netforensics.detect.layers import Layer, undirected
 from netforensics.detect.leiden import LeidenParams
@@ -33,9 +34,10 @@ def team_is_inauthentic(labels: np.ndarray) -> list[str]:
     return verdicts
 
 
-def test_a_group_that_scores_inauthentic_on_its_own_is_split_off() -> None:
+@pytest.mark.parametrize("engine", ["networkit", "igraph"])  # the second look runs the run's in-process engine
+def test_a_group_that_scores_inauthentic_on_its_own_is_split_off(engine: str) -> None:
     labels = np.ones(80, dtype=np.int64)
-    out = split_hidden_groups(graph(), 80, labels, ["organic", "organic"], LeidenParams(seed=1), team_is_inauthentic,
+    out = split_hidden_groups(graph(), 80, labels, ["organic", "organic"], LeidenParams(engine=engine, seed=1), team_is_inauthentic,
                               SplitParams(min_size=50))
     assert set(out[list(TEAM)].tolist()) == {2}  # its own community, numbered after the larger one
     assert set(out[list(CROWD)].tolist()) == {1}  # the rest stays together, whatever Leiden made of it
@@ -53,10 +55,11 @@ def test_nothing_changes_when_no_part_scores_inauthentic_or_the_community_is_sma
                                SplitParams(min_size=0)) is labels
 
 
-def test_accounts_outside_every_community_stay_outside_and_the_result_is_deterministic() -> None:
+@pytest.mark.parametrize("engine", ["networkit", "igraph"])
+def test_accounts_outside_every_community_stay_outside_and_the_result_is_deterministic(engine: str) -> None:
     labels = np.ones(82, dtype=np.int64)
     labels[80:] = 0
-    runs = [split_hidden_groups(graph(), 82, labels, ["organic", "organic"], LeidenParams(seed=3), team_is_inauthentic,
+    runs = [split_hidden_groups(graph(), 82, labels, ["organic", "organic"], LeidenParams(engine=engine, seed=3), team_is_inauthentic,
                                 SplitParams(min_size=50)) for _ in range(2)]
     assert np.array_equal(runs[0], runs[1])
     assert runs[0][80:].tolist() == [0, 0] and set(runs[0][list(TEAM)].tolist()) == {2}
