@@ -267,20 +267,13 @@ def detect(p: Projection, params: DetectionParams, gds_store: GraphStore | None 
     timings["scoring"] = time.perf_counter() - started
 
     started = time.perf_counter()
-    split = split_hidden_groups(combined, p.n_accounts, labels, scores.verdict, replace(params.leiden(), engine=_second_look_engine(params.engine)),
+    split = split_hidden_groups(combined, p.n_accounts, labels, scores.verdict, replace(params.leiden(), engine="igraph"),
                                 lambda candidate: score(candidate)[2].verdict, SplitParams(params.split_min_size))
     if split is not labels:
         labels = split
         signals, features, scores = score(labels)
     timings["split"] = time.perf_counter() - started
     return layers, labels, signals, features, scores
-
-
-def _second_look_engine(engine: str) -> str:
-    """The second look runs in process on each large organic community's subgraph: with NetworKit's Leiden when the
-    run uses it (2.4-10.6 s faster per HK-scale run than igraph's, same scores on four of six seeds; docs/detection.md),
-    else with igraph's (leidenalg's layers are summed there, and GDS would need a projection per community)."""
-    return "networkit" if engine == "networkit" else "igraph"
 
 
 def run_detection(store: GraphStore, params: DetectionParams | None = None, *, progress: Progress | None = None,
