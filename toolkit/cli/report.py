@@ -12,8 +12,8 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from netforensics.cli.console import console, err_console
 from netforensics.cli.options import connection
 from netforensics.errors import NetforensicsError
-from netforensics.output_files import replaced_on_success
 from netforensics.evaluate import read_current_run, read_labels, read_traps, scorecard
+from netforensics.output_files import replaced_on_success
 from netforensics.report import ReportLimits, read_report, render_report
 from netforensics.store import open_store
 
