@@ -12,7 +12,7 @@ from netforensics.errors import NetforensicsError
 from netforensics.store.connection import GraphStore
 from netforensics.store.detection_writes import role_rules, rule_rounds
 
-FOLDERS = ("load", "projection", "detection", "roles", "demo")
+FOLDERS = ("load", "projection", "detection", "roles", "demo", "server")
 FILES = [f for folder in FOLDERS for f in cypher_files.list_folder(folder)]
 DUMMY: dict[str, Any] = {"string": "x", "int": 1, "float": 0.5, "bool": True, "list[string]": ["x"], "list[int]": [1],
                          "map": {}, "list[map]": []}

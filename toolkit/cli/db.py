@@ -50,7 +50,7 @@ def start_command(
     heap: str = typer.Option(None, "--heap", help="JVM heap, e.g. 4g (default: 15% of RAM, 1–8 GiB)."),
     pagecache: str = typer.Option(None, "--pagecache", help="Page cache, e.g. 2g (default: 10% of RAM, 0.5–4 GiB)."),
     install: bool = typer.Option(True, "--install/--no-install", help="Install first when the server is missing."),
-    warm: bool = typer.Option(True, "--warm/--no-warm", help="Read the store files once in the background so the first queries do not wait for the disk (skipped when the store exceeds half the available memory)."),
+    warm: bool = typer.Option(True, "--warm/--no-warm", help="Warm the server in the background: read the store files once so the first queries do not wait for the disk (skipped when the store exceeds half the available memory), then run the projection queries so their code is compiled before the first `clusters` (stops as soon as anyone else uses the server)."),
 ) -> None:
     """Start the server in the background bound to 127.0.0.1 with auth on; waits until Bolt answers."""
     layout = _layout()
@@ -70,8 +70,10 @@ def start_command(
     if warm:
         reader, size = start_background_warmup(layout.data / "databases")
         if reader is not None:
-            err_console.print(f"reading the {size / (1 << 20):,.0f} MiB store once in the background (pid {reader.pid}) "
-                              "so the first queries find it in memory", highlight=False)
+            reading = f"reading the {size / (1 << 20):,.0f} MiB store once, then " if size else ""
+            err_console.print(f"warming up in the background (pid {reader.pid}): {reading}running the projection "
+                              "queries, so the first run finds the store in memory and the server's code compiled",
+                              highlight=False)
 
 
 @app.command("stop")
