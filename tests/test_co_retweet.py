@@ -379,6 +379,18 @@ def test_pairs_csv_quotes_only_when_needed_and_batches(tmp_path: Path) -> None:
         assert list(csv.reader(fh)) == [["account_1", "account_2", "weight"], ["a,1", 'b"', "3"], ["a,1", "c", "1"], ['b"', "c", "2"]]
 
 
+def test_pairs_csv_batches_shrink_with_long_ids() -> None:
+    """A few MiB of CSV per encoded batch, whatever the ids' length (see BATCH_BYTES)."""
+    from netforensics.detect.share_events import BATCH_BYTES, batch_rows_for
+    import pyarrow as pa
+
+    hashed = batch_rows_for(pa.array(["x" * 44] * 10))  # `--hashed` ids
+    assert hashed == BATCH_BYTES // 92 and hashed * 92 <= BATCH_BYTES
+    assert batch_rows_for(pa.array(["a123", "b45"])) == 1 << 19  # short ids: the upper bound
+    assert batch_rows_for(pa.array(["x" * 100_000])) == 1 << 14  # absurdly long ids: the lower bound
+    assert batch_rows_for(pa.array([], type=pa.string())) == 1 << 19
+
+
 def test_pairs_csv_appears_whole_or_not_at_all(tmp_path: Path) -> None:
     """A write that fails halfway leaves the previous file as it was and no part file behind."""
     from netforensics.detect.share_events import write_pair_blocks_csv
