@@ -1,4 +1,6 @@
-"""Read the store files once after a start, so the first queries find them in the operating system's page cache.
+"""Warm a freshly started server in the background: read its store files once, then run the projection queries.
+
+The read puts the store in the operating system's page cache for the first queries.
 
 On a machine whose caches are cold, the first detection run reads the store at random, a page at a time: here the
 amplifier role rule took 175 s on a freshly started server whose files were in no cache, 8 s warm, and 16 s after
@@ -11,7 +13,7 @@ Then the same process runs the detection's projection queries twice and throws t
 JIT compiler has turned the code they run into machine code before an analyst's first `netforensics clusters`. On
 HK-scale data (seed 303) the first run of a server's life took 63-65 s and the next ones 45-47 s, whether or not
 the store was in the page cache (the reader above, and APOC's page-cache warm-up, left the first run at 63 s);
-after these queries, 55.6 s. It stops before each query when any other transaction is running (someone is using
+after this warm-up, 58.8 s (docs/detection.md). It stops before each query when any other transaction is running (someone is using
 the server: a run started right after `db start` is not slowed by more than the query in flight), and quietly on
 any error: it is an optimisation, never a failure.
 """
