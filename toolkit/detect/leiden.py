@@ -222,8 +222,14 @@ def detect_communities(layers: Layers, params: LeidenParams, external: ExternalL
                 raise ValueError("the gds engine needs a database connection")
             start = np.asarray(initial_membership(initial, layers.n_vertices), dtype=np.int64) if initial is not None else None
             membership = external(layers.n_vertices, combined, params, start)
-        elif params.engine == "networkit" and initial is None:
-            membership = leiden_networkit(layers.n_vertices, combined, params)
-        else:  # igraph, and networkit's warm starts (NetworKit's Leiden takes no starting partition)
-            membership = leiden_igraph(layers.n_vertices, combined, params, initial)
+        else:
+            membership = leiden_in_process(layers.n_vertices, combined, params, initial)
     return canonical_labels(membership, layers.n_accounts)
+
+
+def leiden_in_process(n_vertices: int, layer: Layer, params: LeidenParams, initial: IntArray | None = None) -> IntArray:
+    """The ``networkit`` or ``igraph`` engine on one summed layer: NetworKit's Leiden for a cold ``networkit`` run,
+    igraph's otherwise (igraph, and networkit's warm starts: NetworKit's Leiden takes no starting partition)."""
+    if params.engine == "networkit" and initial is None:
+        return leiden_networkit(n_vertices, layer, params)
+    return leiden_igraph(n_vertices, layer, params, initial)

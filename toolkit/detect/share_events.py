@@ -315,9 +315,9 @@ def write_pair_blocks_csv(
 
     The header is plain; ids are quoted only if one of them holds a comma, quote or line break. Each block is
     consumed as it comes (a generator of blocks never has to exist whole) and encoded ``batch_rows`` rows at a time
-    (default: :func:`batch_rows_for` the ids),
-    ``threads`` batches in parallel (Arrow releases the GIL) and written in order. The file appears whole or not at
-    all (written as ``PATH.part``, renamed at the end). NetforensicsError if it cannot be written.
+    (default: :func:`batch_rows_for` the ids), ``threads`` batches in parallel (Arrow releases the GIL) and written
+    in order. The file appears whole or not at all (written as ``PATH.part``, renamed at the end).
+    NetforensicsError if it cannot be written.
     """
     options = pacsv.WriteOptions(
         quoting_style="needed" if ids_need_quoting(account_ids) else "none", include_header=False

@@ -19,7 +19,7 @@ import numpy.typing as npt
 
 from netforensics.arrays import unique_sorted
 from netforensics.detect.layers import Layer
-from netforensics.detect.leiden import LeidenParams, canonical_labels, leiden_igraph, leiden_networkit
+from netforensics.detect.leiden import LeidenParams, canonical_labels, leiden_in_process
 
 IntArray = npt.NDArray[np.int64]
 #: Scores a labelling of the accounts (labels 1..k, 0 = none): the verdict per label (index 0 unused).
@@ -75,7 +75,7 @@ def split_hidden_groups(combined: Layer, n_accounts: int, labels: IntArray, verd
     candidate = labels.copy()
     first_piece = next_label = len(verdict)  # sub-community labels start above every original label
     for vertices, sub_layer in community_subgraphs(combined, n_accounts, labels, large).values():
-        membership = (leiden_networkit if leiden.engine == "networkit" else leiden_igraph)(len(vertices), sub_layer, leiden)
+        membership = leiden_in_process(len(vertices), sub_layer, leiden)
         accounts = vertices < n_accounts
         _, sub = np.unique(membership[accounts], return_inverse=True)
         sub = sub.ravel()

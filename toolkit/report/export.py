@@ -18,9 +18,9 @@ Text is attacker-controlled: characters XML 1.0 forbids are dropped and everythi
 from __future__ import annotations
 
 import csv
-import os
 import re
 from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Protocol
@@ -30,6 +30,7 @@ from xml.sax.saxutils import quoteattr
 from netforensics import __version__
 from netforensics.cypher_files import load as load_cypher
 from netforensics.errors import NetforensicsError
+from netforensics.output_files import replaced_on_success
 from netforensics.report.data import read_flagged, run_report_query
 from netforensics.store.connection import GraphStore
 
@@ -298,9 +299,9 @@ def export_graph(store: GraphStore, out: Path, fmt: str, *, community: str | Non
         out.parent.mkdir(parents=True, exist_ok=True)
         paths = [out]
     summary = ExportSummary(fmt, paths, run=run, community=community)
-    temps = [p.with_name(p.name + ".part") for p in paths]
-    handles = [t.open("w", encoding="utf-8", newline="") for t in temps]
-    try:
+    with ExitStack() as files:
+        handles = [files.enter_context(part.open("w", encoding="utf-8", newline=""))
+                   for part in [files.enter_context(replaced_on_success(p)) for p in paths]]
         writer: GraphWriter
         if fmt == "gexf":
             writer = GexfWriter(handles[0], description)
@@ -309,13 +310,4 @@ def export_graph(store: GraphStore, out: Path, fmt: str, *, community: str | Non
         else:
             writer = GephiCsvWriter(handles[0], handles[1])
         write_graph(store, writer, summary, max_ip_sharing=max_ip_sharing, page=page, progress=progress)
-    except BaseException:
-        for h, t in zip(handles, temps):
-            h.close()
-            t.unlink(missing_ok=True)
-        raise
-    for h in handles:
-        h.close()
-    for t, p in zip(temps, paths):
-        os.replace(t, p)
     return summary
