@@ -169,6 +169,9 @@ def compare(name: str, ours_input: Path, peer_input: Path, window: int, director
     for _ in range(repeat):
         if not peer or peer[-1][0] + peer[-1][1] < 60:
             peer.append(_peer_run(peer_input, window, database))
+        # Each tool writes into a fresh output, outside the timing: the peer's database is deleted after its run, and
+        # ours before it (replacing a 1 GB CSV costs the kernel about a second freeing the old file's pages).
+        out.unlink(missing_ok=True)
         ours.append(run_measured(
             [str(BIN / "netforensics"), "network", "co-retweet", str(ours_input), "--window", str(window), "--out", str(out)]
         ))
@@ -199,6 +202,7 @@ def in_process(name: str, ours_input: Path, window: int, directory: Path, peer_s
     from netforensics.detect.co_retweet import co_retweet_pairs
     from netforensics.detect.share_events import read_share_events, write_pairs_csv
 
+    (directory / "pairs.csv").unlink(missing_ok=True)
     started = time.perf_counter()
     events = read_share_events([ours_input])
     read = time.perf_counter()

@@ -260,6 +260,27 @@ def test_archive_retweets_with_big_ids_and_minute_times(tmp_path: Path) -> None:
     assert {(ids[a], ids[b]) for a, b in zip(pairs.account_1, pairs.account_2)} == {(big, "u2")}
 
 
+def test_archive_seconds_times_missing_accounts_and_look_alike_ids(tmp_path: Path) -> None:
+    """Times with seconds are read beside minute times; a retweet without an account is skipped and counted; share
+    ids that are the same number but not the same string ("01", "1") are two events, not a duplicate."""
+    rows = [
+        archive_row("01", "u1", "2019-08-19 10:00:30", "900"),
+        archive_row("1", "u2", "2019-08-19 10:01", "900"),
+        archive_row("2", "", "2019-08-19 10:01", "900"),  # no account: skipped
+        archive_row("3", "u3", "2019-08-19 10:02:31", "900"),
+    ]
+    path = tmp_path / "tweets.csv"
+    write_archive(path, rows)
+    events = read_share_events([path])
+    assert events.rows_read == 4 and events.rows_skipped == 1 and events.duplicates_dropped == 0
+    ids = events.account_ids.to_pylist()
+    assert dict(zip([ids[a] for a in events.account], (events.time - events.time.min()).tolist())) == {
+        "u1": 0.0, "u2": 30.0, "u3": 121.0
+    }
+    pairs = co_retweet_pairs(events.account, events.tweet, events.time, 60)
+    assert {(ids[a], ids[b]) for a, b in zip(pairs.account_1, pairs.account_2)} == {("u1", "u2")}
+
+
 def test_gzip_detected_by_content_not_name(tmp_path: Path) -> None:
     path = tmp_path / "shares.csv"
     with gzip.open(path, "wt") as fh:

@@ -67,7 +67,7 @@ class _SortedEvents(NamedTuple):
 
 
 class _ChunkCounts(NamedTuple):
-    keys: npt.NDArray[np.int64]  # distinct pair keys of the chunk, sorted (raw: every key, grouped by bucket)
+    keys: npt.NDArray[np.int64]  # distinct pair keys of the chunk, sorted (raw: every key, sorted)
     counts: npt.NDArray[np.int64]  # how many tweets gave each key (raw: empty)
     pending_tweets: npt.NDArray[np.int64]  # entries touching repeated events: tweet rank ...
     pending_keys: npt.NDArray[np.int64]  # ... and pair key, made distinct per tweet later
@@ -204,7 +204,7 @@ class _KeyCounter:
 
     Keys are split by account range into buckets; each bucket merges its runs when they outgrow what it has merged
     (amortised O(P log P)), so a merge touches one bucket, not the whole result, and buckets merge in parallel.
-    Raw keys are only grouped by bucket: each is sorted once, in its bucket, at the end.
+    Raw keys come sorted per chunk and are only split by bucket: each bucket sorts its runs together once, at the end.
     """
 
     def __init__(self, n_accounts: int, chunk_pairs: int, buckets: int = 64) -> None:
@@ -235,19 +235,12 @@ class _KeyCounter:
             if self.size[bucket] - self.merged[bucket] > max(self.min_merge, self.merged[bucket]):
                 self._merge(bucket)
 
-    def bucket_of(self, smaller_account: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
-        """The bucket of each pair from its smaller account (arithmetic: cheaper than searching the keys)."""
-        return smaller_account * self.n_buckets // self.n_accounts
-
-    def group(
-        self, keys: npt.NDArray[np.int64], bucket: npt.NDArray[np.int64]
-    ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
-        """Raw keys reordered so each bucket's keys are contiguous, and the offsets of the buckets (thread-safe);
-        ``bucket`` is :meth:`bucket_of` each key's smaller account."""
-        offsets = np.zeros(len(self.bounds) + 2, dtype=np.int64)
-        np.cumsum(np.bincount(bucket, minlength=len(self.bounds) + 1), out=offsets[1:])
-        # A stable argsort of small integers is a radix sort: linear, unlike sorting the keys themselves.
-        return keys[np.argsort(bucket.astype(np.uint16), kind="stable")], offsets
+    def offsets_of(self, sorted_keys: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+        """Where each bucket's keys start in ``sorted_keys`` (and, last, where they end); thread-safe."""
+        offsets = np.empty(len(self.bounds) + 2, dtype=np.int64)
+        offsets[0], offsets[-1] = 0, len(sorted_keys)
+        offsets[1:-1] = np.searchsorted(sorted_keys, self.bounds)
+        return offsets
 
     def add_raw(self, keys: npt.NDArray[np.int64], offsets: npt.NDArray[np.int64]) -> None:
         for bucket in np.flatnonzero(np.diff(offsets)).tolist():
@@ -448,8 +441,9 @@ def co_retweet_pair_blocks(
     if progress is not None:
         progress(0, work)
     counter = _KeyCounter(n_accounts, chunk_pairs)
-    # Every event pair's key can be held until the end (8 bytes each): group them by bucket and sort each once
-    # there, instead of sorting every chunk and merging the runs. Otherwise count per chunk to bound memory.
+    # Every event pair's key can be held until the end (8 bytes each): keep them, split by bucket, and count each
+    # bucket once there, instead of counting every chunk and merging the counted runs. Otherwise count per chunk to
+    # bound memory.
     keep_raw = work * 8 <= raw_bytes
     pending_tweets: list[npt.NDArray[np.int64]] = []
     pending_keys: list[npt.NDArray[np.int64]] = []
@@ -468,7 +462,7 @@ def co_retweet_pair_blocks(
         pending_size = len(t) - cut
 
     def expand(start: int, stop: int) -> _ChunkCounts:
-        """Event pairs of events start..stop-1 as pair keys, counted (or, with ``keep_raw``, only grouped by bucket),
+        """Event pairs of events start..stop-1 as pair keys, counted (or, with ``keep_raw``, only sorted),
         plus the entries touching repeated events. Runs in a worker thread: it reads shared arrays, writes none."""
         base = int(cumulative[start - 1]) if start else 0
         counts = partners[start:stop]
@@ -485,7 +479,6 @@ def co_retweet_pair_blocks(
         if not distinct_accounts.all():
             src, dst, a, b = src[distinct_accounts], dst[distinct_accounts], a[distinct_accounts], b[distinct_accounts]
         key = np.minimum(a, b)
-        bucket = counter.bucket_of(key) if keep_raw else empty
         np.maximum(a, b, out=b)
         key *= n_accounts
         key += b
@@ -496,14 +489,14 @@ def co_retweet_pair_blocks(
             if touched.any():
                 touched_tweets, touched_keys = tweet_rank[src[touched]], key[touched]
                 key = key[~touched]
-                if keep_raw:
-                    bucket = bucket[~touched]
         del src, dst
         if len(key) == 0:
             return _ChunkCounts(empty, empty, touched_tweets, touched_keys)
         if keep_raw:
-            grouped, offsets = counter.group(key, bucket)
-            return _ChunkCounts(grouped, empty, touched_tweets, touched_keys, offsets)
+            # Sorting the keys groups them by bucket (buckets are key ranges): cheaper than a radix argsort of the
+            # bucket numbers and the gather after it (1.1 s against 1.5 s on the HK-scale retweets, one thread).
+            key.sort()
+            return _ChunkCounts(key, empty, touched_tweets, touched_keys, counter.offsets_of(key))
         return _ChunkCounts(*_count_keys(key), touched_tweets, touched_keys)
 
     bounds = []

@@ -162,18 +162,22 @@ def _archive_rows(path: Path) -> tuple[pa.Table, int, int]:
         pc.equal(pc.utf8_lower(pc.utf8_trim_whitespace(table.column("is_retweet"))), "true"),
         pc.not_equal(table.column("retweet_tweetid"), ""),
     )
-    rows = table.filter(retweet)
-    stamp = pc.utf8_trim_whitespace(rows.column("tweet_time"))
-    minutes = pc.strptime(stamp, format="%Y-%m-%d %H:%M", unit="s", error_is_null=True)
-    seconds_fmt = pc.strptime(stamp, format="%Y-%m-%d %H:%M:%S", unit="s", error_is_null=True)
-    when = pc.coalesce(minutes, seconds_fmt)
-    seconds = pc.cast(pc.cast(when, pa.int64()), pa.float64())
+    positions = np.flatnonzero(retweet.to_numpy(zero_copy_only=False))
+    # Times are parsed on the retweet rows only; the id columns are filtered once, to the rows that are kept.
+    stamp = pc.utf8_trim_whitespace(table.column("tweet_time").filter(retweet))
+    when = pc.strptime(stamp, format="%Y-%m-%d %H:%M", unit="s", error_is_null=True)
+    if when.null_count:
+        when = pc.coalesce(when, pc.strptime(stamp, format="%Y-%m-%d %H:%M:%S", unit="s", error_is_null=True))
+    has_account = pc.not_equal(table.column("userid"), "").to_numpy(zero_copy_only=False)
+    ok = pc.is_valid(when).to_numpy(zero_copy_only=False) & has_account[positions]
+    keep = np.zeros(table.num_rows, dtype=bool)
+    keep[positions[ok]] = True
+    ids = table.select(["tweetid", "userid", "retweet_tweetid"]).filter(pa.array(keep))
+    seconds = pc.cast(pc.cast(when.filter(pa.array(ok)), pa.int64()), pa.float64())
     kept = pa.table(
-        {"share": rows.column("tweetid"), "account": rows.column("userid"), "tweet": rows.column("retweet_tweetid"), "time": seconds}
+        {"share": ids.column("tweetid"), "account": ids.column("userid"), "tweet": ids.column("retweet_tweetid"), "time": seconds}
     )
-    ok = pc.and_(pc.is_valid(seconds), pc.not_equal(rows.column("userid"), ""))
-    kept = kept.filter(ok)
-    return kept, rows.num_rows, rows.num_rows - kept.num_rows
+    return kept, len(positions), len(positions) - kept.num_rows
 
 
 def _codes(values: pa.ChunkedArray, sort: bool) -> tuple[pa.Array, npt.NDArray[np.int64]]:
@@ -187,6 +191,16 @@ def _codes(values: pa.ChunkedArray, sort: bool) -> tuple[pa.Array, npt.NDArray[n
     rank = np.empty(len(order), dtype=np.int64)
     rank[order] = np.arange(len(order), dtype=np.int64)
     return vocabulary.take(pa.array(order)), rank[index]
+
+
+def _surely_distinct(ids: pa.ChunkedArray) -> bool:
+    """True when every id is an integer and no two are equal (then no two strings are equal either): a sort of
+    int64 values, a fifth of the cost of hashing the strings. False means "hash them to find out"."""
+    try:
+        values = np.sort(pc.cast(ids, pa.int64()).to_numpy(zero_copy_only=False))
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return False
+    return not bool(np.any(values[1:] == values[:-1]))
 
 
 def time_resolution(time: npt.NDArray[np.float64]) -> float | None:
@@ -223,18 +237,19 @@ def read_share_events(
         raise NetforensicsError("no input files given")
     events = pa.concat_tables(tables)
 
-    # The three columns are factorised at once (Arrow's kernels release the GIL). One event per share id, first
-    # occurrence wins; rows without a share id cannot be matched, so all stay. When share ids repeat (rare: files
-    # that overlap), the kept rows are factorised again so that no account or tweet exists only in a dropped row.
+    # Accounts and tweets are factorised while the share ids are checked (Arrow's kernels release the GIL). One event
+    # per share id, first occurrence wins; rows without a share id cannot be matched, so all stay. When share ids may
+    # repeat, they are factorised to find out; when they do (rare: files that overlap), the kept rows are factorised
+    # again so that no account or tweet exists only in a dropped row.
     with ThreadPoolExecutor(max_workers=3) as pool:
-        shares = pool.submit(_codes, events.column("share"), False)
+        distinct = pool.submit(_surely_distinct, events.column("share"))
         accounts = pool.submit(_codes, events.column("account"), True)
         tweets = pool.submit(_codes, events.column("tweet"), False)
-        share_ids, share_index = shares.result()
+        share_codes = None if distinct.result() else _codes(events.column("share"), False)
         (account_ids, account), (tweet_ids, tweet) = accounts.result(), tweets.result()
     duplicates = 0
-    if len(share_ids) < events.num_rows:
-        _, first = np.unique(share_index, return_index=True)
+    if share_codes is not None and len(share_codes[0]) < events.num_rows:
+        _, first = np.unique(share_codes[1], return_index=True)
         keep = np.zeros(events.num_rows, dtype=bool)
         keep[first] = True
         keep |= pc.equal(events.column("share"), "").to_numpy(zero_copy_only=False)
