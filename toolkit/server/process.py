@@ -188,8 +188,11 @@ def start(
         detail = "\n".join(log_tail(layout, 15)) or (result.stdout + result.stderr).strip()
         raise DatabaseUnavailable(f"Neo4j failed to start (exit {result.returncode}). Server log:\n{detail}")
     uri = f"bolt://127.0.0.1:{bolt_port}"
+    # The readiness probe signs in with the stored password when there is one: with the default one it would log
+    # "client is unauthorized due to authentication failure" in the server's log at every start.
+    known = layout.read_password() if layout.password_file.exists() else "neo4j"
     try:
-        _wait_for_bolt(uri, ("neo4j", "neo4j"), timeout, lambda: read_pid(layout) is not None)
+        _wait_for_bolt(uri, ("neo4j", known), timeout, lambda: read_pid(layout) is not None)
     except DatabaseUnavailable as err:
         detail = "\n".join(log_tail(layout, 15))
         raise DatabaseUnavailable(f"{err} Server log:\n{detail}") from err
