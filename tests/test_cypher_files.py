@@ -3,6 +3,8 @@ on the server."""
 
 from __future__ import annotations
 
+import tomllib
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -21,6 +23,15 @@ DUMMY: dict[str, Any] = {"string": "x", "int": 1, "float": 0.5, "bool": True, "l
 def test_every_folder_has_files() -> None:
     assert {f.path.split("/")[0] for f in FILES} == set(FOLDERS)
     assert [f.name for f in cypher_files.list_folder("roles")] == ["core", "core_teammate", "amplifier"]
+
+
+def test_every_cypher_folder_is_packaged() -> None:
+    """A folder of cypher/ missing from pyproject's packages still ships (the parent's package data), but setuptools
+    warns on every install that it will stop shipping it; schema-meta is no package name and ships as data."""
+    root = Path(__file__).resolve().parents[1]
+    packages = set(tomllib.loads((root / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    folders = {path.name for path in (root / "cypher").iterdir() if path.is_dir() and path.name.isidentifier() and not path.name.startswith("_")}
+    assert folders and {f"netforensics.cypher.{name}" for name in folders} <= packages
 
 
 def test_a_role_rule_runs_once_unless_its_header_asks_for_rounds() -> None:
