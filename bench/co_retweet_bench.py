@@ -12,10 +12,11 @@ For each input both tools run as separate processes, from the same file to a fin
 Wall time and peak resident memory (RUSAGE_CHILDREN of a small launcher: the process and its workers) are measured in
 the same run, and the pair counts are compared (they must be equal). Each tool runs ``--repeat`` times per input,
 alternating with the other, and the medians are compared (one run of either can be a third slower than the next on
-this shared machine); the peer runs once more only while one of its runs takes under a minute. Inputs: the real CooRTweet sample (35k retweets), a synthetic event
-list (heavy-tailed tweet popularity, exponential retweet delays), the retweets of IO-archive tweets files given with
-``--archive`` (HK scale from ``netforensics synth``) and a viral tweet (tens of thousands of retweeters
-spread over days), all generated here with numpy. Absolute times vary on shared machines; the ratio is the figure.
+this shared machine); the peer runs once more only while one of its runs takes under a minute. Both write into a
+fresh output every run. Inputs: the real CooRTweet sample (35k retweets), a synthetic event list (heavy-tailed
+tweet popularity, exponential retweet delays), the retweets of IO-archive tweets files given with ``--archive``
+(HK scale from ``netforensics synth``) and a viral tweet (tens of thousands of retweeters spread over days), all
+generated here with numpy. Absolute times vary on shared machines; the ratio is the figure.
 """
 
 from __future__ import annotations

@@ -209,10 +209,8 @@ class _KeyCounter:
 
     def __init__(self, n_accounts: int, chunk_pairs: int, buckets: int = 64) -> None:
         buckets = max(1, min(buckets, n_accounts))
-        self.n_accounts = n_accounts
-        self.n_buckets = buckets
-        # Bucket b holds the pairs whose smaller account a has a * buckets // n_accounts == b (see bucket_of);
-        # its first key is that of the smallest such a, ceil(b * n_accounts / buckets).
+        # Bucket b holds the pairs whose smaller account a has a * buckets // n_accounts == b; its first key is that
+        # of the smallest such a, ceil(b * n_accounts / buckets).
         first_account = (np.arange(1, buckets, dtype=np.int64) * n_accounts + buckets - 1) // buckets
         self.bounds = first_account * n_accounts
         self.keys: list[list[npt.NDArray[np.int64]]] = [[] for _ in range(buckets)]

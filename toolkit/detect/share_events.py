@@ -198,7 +198,7 @@ def _surely_distinct(ids: pa.ChunkedArray) -> bool:
     int64 values, a fifth of the cost of hashing the strings. False means "hash them to find out"."""
     try:
         values = np.sort(pc.cast(ids, pa.int64()).to_numpy(zero_copy_only=False))
-    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+    except pa.ArrowInvalid:  # an id that is not an int64 (text, empty, too long): only the strings can tell
         return False
     return not bool(np.any(values[1:] == values[:-1]))
 

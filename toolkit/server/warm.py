@@ -13,9 +13,9 @@ Then the same process runs the detection's projection queries twice and throws t
 JIT compiler has turned the code they run into machine code before an analyst's first `netforensics clusters`. On
 HK-scale data (seed 303) the first run of a server's life took 63-65 s and the next ones 45-47 s, whether or not
 the store was in the page cache (the reader above, and APOC's page-cache warm-up, left the first run at 63 s);
-after this warm-up, 58.8 s (docs/detection.md). It stops before each query when any other transaction is running (someone is using
-the server: a run started right after `db start` is not slowed by more than the query in flight), and quietly on
-any error: it is an optimisation, never a failure.
+after this warm-up, 58.8 s (docs/detection.md). It stops before each query when any other transaction is running
+(someone is using the server: a run started right after `db start` is not slowed by more than the query in
+flight), and quietly on any error: it is an optimisation, never a failure.
 """
 
 from __future__ import annotations
@@ -76,10 +76,11 @@ WARM_PASSES = 2
 def warm_queries(store: GraphStore, names: tuple[str, ...] = WARM_QUERIES, passes: int = WARM_PASSES) -> int:
     """Run the projection queries ``passes`` times, rows thrown away, stopping before any query while another
     transaction is running; returns how many ran."""
+    others = load_cypher("server/other-transactions")
     ran = 0
     for _ in range(passes):
         for name in names:
-            if store.read(load_cypher("server/other-transactions"))[0]["others"]:
+            if store.read(others)[0]["others"]:
                 return ran
             read_columns(store, name)
             ran += 1
