@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import socket
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -175,3 +176,23 @@ def test_every_command_has_help() -> None:
     assert missing == []
     result = run_cli("--help")
     assert result.returncode == 0 and "db" in result.stdout
+
+
+def test_a_refused_start_shows_what_the_launcher_said(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The launcher names what it refused (here an unknown setting) on its own output; the server log only holds
+    the previous run's last lines, which used to be all the error showed."""
+    from netforensics.errors import DatabaseUnavailable
+    from netforensics.server import assembly, process
+    from netforensics.server.layout import ServerLayout
+
+    layout = ServerLayout(tmp_path)
+    layout.logs.mkdir(parents=True)
+    layout.server_log.write_text("2026-12-07 03:00:50.406+0000 INFO  Started.\n", encoding="utf-8")
+    said = "Configuration file validation failed.\nError: Unrecognized setting. No declared setting with name: db.x."
+    monkeypatch.setattr(assembly, "is_installed", lambda _layout: True)
+    monkeypatch.setattr(process, "_launcher", lambda _layout, *args: subprocess.CompletedProcess(args, 1, said, ""))
+    with pytest.raises(DatabaseUnavailable) as refused:
+        process.start(layout, pick_free_ports=True)
+    message = str(refused.value)
+    assert "Unrecognized setting. No declared setting with name: db.x." in message
+    assert "INFO  Started.\n" in message + "\n" and "\n\n" not in message.split("server log:")[1]

@@ -66,7 +66,7 @@ class DetectionParams:
     layer_weights: Mapping[str, float] = field(
         default_factory=lambda: {"retweet": 1.0, "co_retweet": 1.0, "infrastructure": 3.0, "follow": 0.5}
     )
-    keep_runs: int = 2  # completed runs whose memberships survive the start of the next run (see _prune_old_runs)
+    keep_runs: int = 2  # completed runs whose memberships survive the start of the next run (see _while_python_works)
     split_min_size: int = 1000  # organic communities this large get a second look (detect/split.py); 0 = never
     features: FeatureParams = field(default_factory=FeatureParams)
     scoring: ScoringParams = field(default_factory=ScoringParams)
@@ -221,11 +221,20 @@ def write_and_apply_roles(store: GraphStore, run_id: str, w: CommunityWrites,
     return roles
 
 
-def _prune_old_runs(store: GraphStore, keep_runs: int, timings: dict[str, float]) -> None:
-    """Housekeeping, on a second connection while layers and Leiden keep Python busy and the server idle: delete the
-    memberships of completed runs older than the newest ``keep_runs`` (runs and communities stay as history).
-    Those runs were outside the window before this run started, so a run that fails changes nothing more; between
-    runs, the memberships of the newest ``keep_runs + 1`` completed runs exist. Never fails the run."""
+def _while_python_works(store: GraphStore, run_id: str, keep_runs: int, timings: dict[str, float]) -> None:
+    """Server work on a second connection while layers and Leiden keep Python busy and the server idle; never fails
+    the run.
+
+    First the role rules are planned for this run (:func:`detection_writes.plan_role_rules`). Then housekeeping:
+    the memberships of completed runs older than the newest ``keep_runs`` are deleted (runs and communities stay
+    as history). Those runs were outside the window before this run started, so a run that fails changes nothing
+    more; between runs, the memberships of the newest ``keep_runs + 1`` completed runs exist."""
+    started = time.perf_counter()
+    try:
+        detection_writes.plan_role_rules(store, run_id)
+    except NetforensicsError as err:
+        log.warning("could not plan the role rules ahead: %s", err)
+    timings["plan_rules"] = time.perf_counter() - started
     started = time.perf_counter()
     try:
         detection_writes.prune_memberships(store, keep_runs)
@@ -305,8 +314,8 @@ def run_detection(store: GraphStore, params: DetectionParams | None = None, *, p
             raise NetforensicsError("The graph holds no accounts: load data first (`netforensics load ...`).")
         say("building layers, Leiden, scoring")
         initial = seed_membership(p.account_ids) if seed_membership is not None else None
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="prune") as pool:
-            pruning = pool.submit(_prune_old_runs, store, params.keep_runs, timings)
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="server-work") as pool:
+            pruning = pool.submit(_while_python_works, store, run_id, params.keep_runs, timings)
             _, labels, signals, features, scores = detect(p, params, store if params.engine == "gds" else None, timings, initial)
             started = time.perf_counter()
             pruning.result()

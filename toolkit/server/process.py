@@ -111,7 +111,7 @@ def write_config(layout: ServerLayout, state: ServerState, memory: MemorySetting
 def log_tail(layout: ServerLayout, lines: int = 20) -> list[str]:
     try:
         with layout.server_log.open(encoding="utf-8", errors="replace") as handle:
-            return list(deque(handle, maxlen=lines))
+            return [line.rstrip("\n") for line in deque(handle, maxlen=lines)]
     except OSError:
         return []
 
@@ -185,8 +185,13 @@ def start(
         layout.password_file.unlink()  # a password for a store that no longer exists
     result = _launcher(layout, "start")
     if result.returncode != 0:
-        detail = "\n".join(log_tail(layout, 15)) or (result.stdout + result.stderr).strip()
-        raise DatabaseUnavailable(f"Neo4j failed to start (exit {result.returncode}). Server log:\n{detail}")
+        # The launcher names what it refused (an invalid setting, a missing Java) on its own output; the server's
+        # log then only holds the previous run's last lines.
+        said = (result.stdout + result.stderr).strip()
+        detail = "\n".join(log_tail(layout, 15))
+        raise DatabaseUnavailable(
+            f"Neo4j failed to start (exit {result.returncode}).\n{said}\nLast lines of the server log:\n{detail}"
+        )
     uri = f"bolt://127.0.0.1:{bolt_port}"
     # The readiness probe signs in with the stored password when there is one: with the default one it would log
     # "client is unauthorized due to authentication failure" in the server's log at every start.

@@ -134,6 +134,15 @@ def _evidence_json(evidence: dict[str, Any]) -> tuple[str, dict[str, Any]]:
     return text, (json.loads(text) if cited_graph else evidence)
 
 
+def plan_role_rules(store: GraphStore, run: str) -> None:
+    """Run every role rule once for ``run`` before its communities exist, so it returns no rows but the server plans
+    it: a server caches a query's plan by its text and parameter types, and on a freshly started server planning the
+    three rules costs 3-4 s of a run (the planner's code is not compiled yet). The pipeline calls this on a second
+    connection while Python runs Leiden, so the rules are planned when their turn comes."""
+    for rule in role_rules():
+        store.read_as_decoded(rule, _rule_params(rule, run))
+
+
 def apply_role_rules(store: GraphStore, run: str, batch_size: int = 10_000,
                      timings: dict[str, float] | None = None) -> list[RoleAssignment]:
     """Run every rule (a read-only query returning ``account_id, role, role_score, evidence``) and store its
