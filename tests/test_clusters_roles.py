@@ -401,16 +401,17 @@ def test_memberships_of_old_runs_are_pruned(scenario: GraphStore) -> None:
     assert scenario.read_value("MATCH (c:Community {run: $run}) RETURN count(c)", {"run": runs[0]}) > 0
 
 
-def test_planning_the_rules_ahead_finds_and_writes_nothing(scenario: GraphStore) -> None:
-    # the pipeline runs every rule for the new run while Leiden works, before its communities exist (a fresh
-    # server plans them then, not on the run's path): that pass must return no roles and change nothing
+def test_planning_ahead_finds_and_writes_nothing(scenario: GraphStore) -> None:
+    # while Leiden works, the pipeline runs the write-back with nothing to write and every rule for the new run
+    # before its communities exist (a fresh server plans them then, not on the run's path): that pass must
+    # return no roles and change nothing
     result = run_detection(scenario, DetectionParams(seed=1))
-    assert result.timings["plan_rules"] > 0
+    assert result.timings["plan_ahead"] > 0
     state = "MATCH (n) OPTIONAL MATCH (n)-[r]->() RETURN count(DISTINCT n) AS nodes, count(r) AS rels, collect(DISTINCT r.role) AS roles"
     before = scenario.read(state)
     for rule in detection_writes.role_rules():
         assert scenario.read_as_decoded(rule, detection_writes._rule_params(rule, "run-not-written-yet")) == []
-    detection_writes.plan_role_rules(scenario, "run-not-written-yet")
+    detection_writes.plan_ahead(scenario, "run-not-written-yet")
     assert scenario.read(state) == before
 
 

@@ -225,16 +225,16 @@ def _while_python_works(store: GraphStore, run_id: str, keep_runs: int, timings:
     """Server work on a second connection while layers and Leiden keep Python busy and the server idle; never fails
     the run.
 
-    First the role rules are planned for this run (:func:`detection_writes.plan_role_rules`). Then housekeeping:
+    First the write-back and the role rules are planned (:func:`detection_writes.plan_ahead`). Then housekeeping:
     the memberships of completed runs older than the newest ``keep_runs`` are deleted (runs and communities stay
     as history). Those runs were outside the window before this run started, so a run that fails changes nothing
     more; between runs, the memberships of the newest ``keep_runs + 1`` completed runs exist."""
     started = time.perf_counter()
     try:
-        detection_writes.plan_role_rules(store, run_id)
+        detection_writes.plan_ahead(store, run_id)
     except NetforensicsError as err:
-        log.warning("could not plan the role rules ahead: %s", err)
-    timings["plan_rules"] = time.perf_counter() - started
+        log.warning("could not plan the write-back ahead: %s", err)
+    timings["plan_ahead"] = time.perf_counter() - started
     started = time.perf_counter()
     try:
         detection_writes.prune_memberships(store, keep_runs)

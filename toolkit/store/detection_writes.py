@@ -134,11 +134,23 @@ def _evidence_json(evidence: dict[str, Any]) -> tuple[str, dict[str, Any]]:
     return text, (json.loads(text) if cited_graph else evidence)
 
 
-def plan_role_rules(store: GraphStore, run: str) -> None:
-    """Run every role rule once for ``run`` before its communities exist, so it returns no rows but the server plans
-    it: a server caches a query's plan by its text and parameter types, and on a freshly started server planning the
-    three rules costs 3-4 s of a run (the planner's code is not compiled yet). The pipeline calls this on a second
-    connection while Python runs Leiden, so the rules are planned when their turn comes."""
+#: The write-back statements with parameters that write nothing but have the types the run will send (the plan
+#: cache's key is the text and the parameter types: an empty list has the type of a list of maps or numbers).
+_NOTHING_TO_WRITE: tuple[tuple[str, dict[str, Any]], ...] = (
+    ("communities", {"rows": []}),
+    ("member-signals", {"nodes": [], "communities": [], "signals": {}}),
+    ("memberships", {"rows": []}),
+    ("set-roles", {"rows": []}),
+)
+
+
+def plan_ahead(store: GraphStore, run: str) -> None:
+    """Run the write-back statements with nothing to write, and every role rule for ``run`` before its communities
+    exist (no rows), so the server plans them: it caches a query's plan by its text and parameter types, and on a
+    freshly started server planning them cost 3-4 s of a run (the planner's code is not compiled yet). The pipeline
+    calls this on a second connection while Python runs Leiden, so they are planned when their turn comes."""
+    for name, nothing in _NOTHING_TO_WRITE:
+        store.write(_query(name), {"run": run, **nothing})
     for rule in role_rules():
         store.read_as_decoded(rule, _rule_params(rule, run))
 
