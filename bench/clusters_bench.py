@@ -73,8 +73,9 @@ def main() -> None:
                 print(f"  {label:<11} {sum(t.get(k, 0.0) for k in keys):7.2f} s")
             print(f"  {'total':<11} {t['total']:7.2f} s   (target 60 s: {'met' if t['total'] <= 60 else 'NOT met'}, "
                   f"ratio total/target {t['total'] / 60:.2f})")
-            print(f"  pruning memberships of old runs on a second connection during layers and Leiden: {t.get('prune', 0.0):.2f} s "
-                  f"(waited for it: {t.get('prune_wait', 0.0):.2f} s, in the total)")
+            print(f"  on a second connection during layers and Leiden: planning the write-back and role rules "
+                  f"{t.get('plan_ahead', 0.0):.2f} s, then pruning memberships of old runs {t.get('prune', 0.0):.2f} s "
+                  f"(waited for both: {t.get('prune_wait', 0.0):.2f} s, in the total)")
             if args.labels:
                 card = scorecard(read_labels(args.labels), read_current_run(store))
                 print(f"  scorecard: inauthentic F1 {card.inauthentic.f1:.4f}, core P {card.core.precision:.4f} "
