@@ -315,10 +315,10 @@ def run_detection(store: GraphStore, params: DetectionParams | None = None, *, p
         say("building layers, Leiden, scoring")
         initial = seed_membership(p.account_ids) if seed_membership is not None else None
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="server-work") as pool:
-            pruning = pool.submit(_while_python_works, store, run_id, params.keep_runs, timings)
+            server_work = pool.submit(_while_python_works, store, run_id, params.keep_runs, timings)
             _, labels, signals, features, scores = detect(p, params, store if params.engine == "gds" else None, timings, initial)
             started = time.perf_counter()
-            pruning.result()
+            server_work.result()
             timings["prune_wait"] = time.perf_counter() - started
 
         say("writing communities and roles")
