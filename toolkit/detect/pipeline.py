@@ -229,18 +229,17 @@ def _while_python_works(store: GraphStore, run_id: str, keep_runs: int, timings:
     the memberships of completed runs older than the newest ``keep_runs`` are deleted (runs and communities stay
     as history). Those runs were outside the window before this run started, so a run that fails changes nothing
     more; between runs, the memberships of the newest ``keep_runs + 1`` completed runs exist."""
-    started = time.perf_counter()
-    try:
-        detection_writes.plan_ahead(store, run_id)
-    except NetforensicsError as err:
-        log.warning("could not plan the write-back ahead: %s", err)
-    timings["plan_ahead"] = time.perf_counter() - started
-    started = time.perf_counter()
-    try:
-        detection_writes.prune_memberships(store, keep_runs)
-    except NetforensicsError as err:
-        log.warning("could not prune memberships of old runs: %s", err)
-    timings["prune"] = time.perf_counter() - started
+    steps: tuple[tuple[str, str, Callable[[], object]], ...] = (
+        ("plan_ahead", "plan the write-back ahead", lambda: detection_writes.plan_ahead(store, run_id)),
+        ("prune", "prune memberships of old runs", lambda: detection_writes.prune_memberships(store, keep_runs)),
+    )
+    for timing, what, step in steps:
+        started = time.perf_counter()
+        try:
+            step()
+        except NetforensicsError as err:
+            log.warning("could not %s: %s", what, err)
+        timings[timing] = time.perf_counter() - started
 
 
 def detect(p: Projection, params: DetectionParams, gds_store: GraphStore | None = None,
