@@ -11,12 +11,17 @@ hashed small accounts, float counts). It then measures, against the same server:
   2. ``load io-archive`` on the users and tweets files (parse, validate, write, RETWEETED refresh): tweets/s;
 and prints both figures and their ratio; then loads follows, IPs and IP ranges and prints their rows/s.
 Absolute figures vary on a shared machine; the ratio is measured in the same run.
+
+What bounds the load is printed too: the CPU seconds the server process (the managed local server, read from
+``/proc``) and this loader process spent during ``load io-archive``, per tweet, and the rate each would allow if it
+had a core to itself. The larger of the two is the bound of a single writer.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import math
 import os
 import random
 import sys
@@ -26,7 +31,9 @@ from pathlib import Path
 
 from netforensics.cypher_files import load as load_cypher
 from netforensics.errors import NetforensicsError
-from netforensics.settings import resolve_connection
+from netforensics.server.layout import ServerLayout
+from netforensics.server.process import read_pid
+from netforensics.settings import data_home, resolve_connection
 from netforensics.store import schema
 from netforensics.store.connection import GraphStore, batched, connect
 from netforensics.store.ingest import DEFAULT_BATCH_SIZE, LoadOptions, load_files
@@ -107,8 +114,36 @@ def main() -> None:
         sys.exit(f"load_bench: {err}")
 
 
+def process_cpu_seconds(pid: int) -> float:
+    """User + system CPU of a whole process (all its threads) so far."""
+    with open(f"/proc/{pid}/stat", encoding="ascii") as handle:
+        fields = handle.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime, stime after the name
+
+
+def report_bound(n_tweets: int, elapsed: float, server_cpu: float, loader_cpu: float) -> None:
+    per_tweet = {"loader (Python)": loader_cpu / n_tweets * 1e6}
+    if not math.isnan(server_cpu):
+        per_tweet["server (Neo4j)"] = server_cpu / n_tweets * 1e6
+    for name, micros in per_tweet.items():
+        print(f"  CPU per tweet, {name}: {micros:.0f} µs -> at most {1e6 / micros:,.0f} tweets/s on a core of its own")
+    if math.isnan(server_cpu):
+        print("  server CPU not measured (not the managed local server: NEO4J_URI points elsewhere)")
+        return
+    bound = max(per_tweet, key=lambda name: per_tweet[name])
+    print(f"  bound: the {bound}; both together used {(server_cpu + loader_cpu) / elapsed:.2f} cores "
+          f"of {os.cpu_count()} over {elapsed:.1f}s (load average now {os.getloadavg()[0]:.1f}: the rest went "
+          f"to other processes)")
+
+
 def run(args: argparse.Namespace) -> None:
-    store = connect(resolve_connection())
+    settings = resolve_connection()
+    server_pid = read_pid(ServerLayout(data_home())) if settings.managed else None
+
+    def server_cpu_seconds() -> float:  # NaN when the server is not ours to read
+        return process_cpu_seconds(server_pid) if server_pid else float("nan")
+
+    store = connect(settings)
     schema.ensure(store)
     if store.read_value(load_cypher("bench/count-nodes")):
         if not args.wipe:
@@ -126,22 +161,29 @@ def run(args: argparse.Namespace) -> None:
             store.write_rows(bare, batch)  # warm-up: the ceiling is not measured on a cold JIT
         store.run_autocommit(load_cypher("bench/bare-delete"))
         print(f"load average before the ceiling: {os.getloadavg()[0]:.1f} (2 cores shared)", flush=True)
-        started = time.perf_counter()
+        started, server_started = time.perf_counter(), server_cpu_seconds()
         for batch in batched(({"id": str(i)} for i in range(n_tweets)), args.batch_size):
             store.write_rows(bare, batch)
         ceiling = n_tweets / (time.perf_counter() - started)
+        bare_micros = (server_cpu_seconds() - server_started) / n_tweets * 1e6
         store.run_autocommit(load_cypher("bench/bare-delete"))
-        print(f"ceiling  UNWIND $rows AS r CREATE (:Bare {{id: r.id}}): {ceiling:,.0f} rows/s (batch {args.batch_size:,})", flush=True)
+        cpu_note = "" if math.isnan(bare_micros) else f"; server CPU {bare_micros:.1f} µs per row"
+        print(f"ceiling  UNWIND $rows AS r CREATE (:Bare {{id: r.id}}): {ceiling:,.0f} rows/s "
+              f"(batch {args.batch_size:,}{cpu_note})", flush=True)
 
         options = LoadOptions(batch_size=args.batch_size)
         print(f"load average before the load: {os.getloadavg()[0]:.1f}", flush=True)
-        started = time.perf_counter()
+        started, loader_started = time.perf_counter(), time.process_time()
+        server_started = server_cpu_seconds()
         results = load_files(store, "io-archive", [paths["users"], paths["tweets"]], options)
         elapsed = time.perf_counter() - started
+        loader_cpu = time.process_time() - loader_started
+        server_cpu = server_cpu_seconds() - server_started
         rate = n_tweets / elapsed
         print(f"load io-archive (users + tweets, end to end): {rate:,.0f} tweets/s "
               f"({elapsed:.1f}s; tweets file alone {results[1].rows_read / results[1].seconds:,.0f} rows/s)")
         print(f"ratio load/ceiling: {rate / ceiling:.2f}   (targets: >= 30,000 tweets/s and >= 0.40)")
+        report_bound(n_tweets, elapsed, server_cpu, loader_cpu)
         for source, key in (("follows", "follows"), ("ip-ranges", "ranges"), ("ips", "ips")):
             [result] = load_files(store, source, [paths[key]], options)
             print(f"load {source}: {result.rows_read:,} rows, {result.rows_read / result.seconds:,.0f} rows/s")
