@@ -89,7 +89,7 @@ def parse(path: Path) -> ParsedSource:
 
 def _account(fields: list[str], at: dict[str, int]) -> dict[str, Any]:
     account_id = v.required_id(fields[at["userid"]], "userid")
-    screen_name = fields[at["user_screen_name"]]
+    screen_name = v.key(fields[at["user_screen_name"]], "user_screen_name")
     return {
         "id": account_id,
         "props": {
@@ -140,7 +140,7 @@ def _tweets(header: list[str], records: Iterator[tuple[int, list[str]] | Reject]
                 coordinates = "present"  # real coordinates in an unredacted release
             if fields[i_lon].strip().lower() == "present":
                 coordinates = "present"
-            retweet_of = v.optional_id(fields[i_rt])
+            retweet_of = v.optional_id(fields[i_rt], "retweet_tweetid")
             props = {
                 "created_at": v.timestamp_text(fields[i_time], "tweet_time"),
                 "text": fields[i_text],
@@ -159,13 +159,13 @@ def _tweets(header: list[str], records: Iterator[tuple[int, list[str]] | Reject]
                 "author": author,
                 "props": props,
                 "retweet_of": retweet_of,
-                "retweet_author": v.optional_id(fields[i_rt_user]),
-                "reply_to": v.optional_id(fields[i_reply]),
-                "reply_author": v.optional_id(fields[i_reply_user]),
-                "quote_of": v.optional_id(fields[i_quote]),
-                "mentions": v.python_list(fields[i_mentions], "user_mentions"),
-                "hashtags": [t.lstrip("#").lower() for t in v.python_list(fields[i_tags], "hashtags") if t.strip("# ")],
-                "urls": [u for u in v.python_list(fields[i_urls], "urls") if u],
+                "retweet_author": v.optional_id(fields[i_rt_user], "retweet_userid"),
+                "reply_to": v.optional_id(fields[i_reply], "in_reply_to_tweetid"),
+                "reply_author": v.optional_id(fields[i_reply_user], "in_reply_to_userid"),
+                "quote_of": v.optional_id(fields[i_quote], "quoted_tweet_tweetid"),
+                "mentions": v.keys(v.python_list(fields[i_mentions], "user_mentions"), "user_mentions"),
+                "hashtags": v.keys([t.lstrip("#").lower() for t in v.python_list(fields[i_tags], "hashtags") if t.strip("# ")], "hashtags"),
+                "urls": v.keys([u for u in v.python_list(fields[i_urls], "urls") if u], "urls"),
             }
-        except ValueError as err:
+        except (ValueError, OverflowError) as err:
             yield Reject(line, str(err), csv_record_text(fields))

@@ -32,13 +32,15 @@ def asn_number(value: str) -> int | None:
     text = value.strip().upper().removeprefix("AS")
     if not text:
         return None
-    try:
-        number = int(float(text)) if "." in text else int(text)
-    except ValueError:
-        raise ValueError(f"asn is not a number: {value!r}") from None
-    if number < 0:
+    if text.endswith(".0"):
+        text = text[:-2]
+    if text.startswith("-") and text[1:].isdigit():
         raise ValueError(f"asn is negative: {value!r}")
-    return number
+    if not text.isdigit():
+        raise ValueError(f"asn is not a number: {value[:80]!r}")
+    if len(text) > 10 or int(text) > 4_294_967_295:  # ASNs are 32-bit
+        raise ValueError(f"asn is too large for an AS number (at most 4294967295): {value[:80]!r}")
+    return int(text)
 
 
 def country_code(value: str) -> str | None:

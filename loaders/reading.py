@@ -38,6 +38,7 @@ class Reject:
     line: int
     reason: str
     raw: str
+    rows: int = 1  # a record whose boundaries cannot be trusted (a broken quote) counts every line it swallowed
 
 
 Row = dict[str, Any]
@@ -54,6 +55,9 @@ class ParsedSource:
     bytes_total: int
     bytes_done: Callable[[], int]
     meta: dict[str, Any] = field(default_factory=dict)
+    # when one input record yields several rows (a twitter-json line: users, mentions, tweets), the number of
+    # records whose rows were all accepted so far: the summary and the reject rate count records, not rows
+    records_accepted: Callable[[], int] | None = None
 
 
 def open_binary(path: Path) -> tuple[IO[bytes], Callable[[], int]]:
@@ -89,21 +93,28 @@ class _GzipClosingRaw(gzip.GzipFile):
 class _LineDecoder:
     """Decode byte lines strictly; remember the numbers of lines that needed replacement characters."""
 
-    def __init__(self, stream: IO[bytes], path: Path) -> None:
+    def __init__(self, stream: IO[bytes], path: Path, keep_lines: bool = False) -> None:
         self.stream = stream
         self.path = path
         self.bad_lines: set[int] = set()
         self.line = 0
+        # with keep_lines: the lines handed out since the CSV reader's consumer last took them (one record's)
+        self.pending: list[str] = []
+        self._keep = keep_lines
 
     def __iter__(self) -> Iterator[str]:
+        keep = self.pending.append if self._keep else None
         try:
             for raw in self.stream:
                 self.line += 1
                 try:
-                    yield raw.decode("utf-8")
+                    text = raw.decode("utf-8")
                 except UnicodeDecodeError:
                     self.bad_lines.add(self.line)
-                    yield raw.decode("utf-8", errors="replace")
+                    text = raw.decode("utf-8", errors="replace")
+                if keep is not None:
+                    keep(text)
+                yield text
         except (OSError, EOFError, gzip.BadGzipFile) as err:
             raise UnreadableFile(f"{self.path}: cannot read past line {self.line}: {err}") from err
 
@@ -130,10 +141,11 @@ def check_header(path: Path, found: list[str], required: Iterable[str], optional
 
 
 def csv_record_text(fields: list[str]) -> str:
-    """The record as one CSV line again (what a rejects file shows as the raw line)."""
+    """The record as CSV text again (what a rejects file shows as the raw record); a field holding a line break
+    is quoted, so the text reads back as the same record."""
     out = io.StringIO()
-    csv.writer(out, lineterminator="").writerow(fields)
-    return out.getvalue()
+    csv.writer(out, lineterminator="\r\n").writerow(fields)  # quotes fields with \r or \n in them
+    return out.getvalue()[:-2]
 
 
 @dataclass
@@ -155,7 +167,9 @@ class CsvReader:
         """Each record with the number of the line it starts on; undecodable or ragged records as rejects."""
         width = len(self.header)
         reader = self._reader
-        bad = self._decoder.bad_lines
+        decoder = self._decoder
+        bad = decoder.bad_lines
+        decoder.pending.clear()  # the header's line
         end = reader.line_num
         try:
             while True:
@@ -165,9 +179,21 @@ class CsvReader:
                     return
                 except csv.Error as err:
                     start, end = end + 1, reader.line_num
-                    yield Reject(start, f"malformed CSV: {err}", "")
+                    yield Reject(start, f"malformed CSV: {err}", self._take_lines(), rows=end - start + 1)
                     continue
                 start, end = end + 1, reader.line_num
+                if end > start:  # a record over several lines: a quote opened and never closed swallows the rest
+                    lines = self._take_lines()
+                    if lines.count('"') % 2:
+                        yield Reject(start, f"a quoted field is never closed: the record runs from line {start} to "
+                                            f"line {end}, every line of it counted as rejected", lines, rows=end - start + 1)
+                        continue
+                    if len(fields) != width and fields:
+                        yield Reject(start, f"expected {width} fields, found {len(fields)} over lines {start}-{end}",
+                                     lines, rows=end - start + 1)
+                        continue
+                else:
+                    decoder.pending.clear()
                 if bad and any(n in bad for n in range(start, end + 1)):
                     yield Reject(start, "undecodable bytes (not UTF-8)", csv_record_text(fields))
                 elif len(fields) != width:
@@ -180,10 +206,17 @@ class CsvReader:
             self._stream.close()
 
 
+    def _take_lines(self) -> str:
+        """The text of the lines the reader consumed since the last record (without the final line break)."""
+        text = "".join(self._decoder.pending).rstrip("\r\n")
+        self._decoder.pending.clear()
+        return text
+
+
 def open_csv(path: Path, required: Iterable[str], optional: Iterable[str] = ()) -> CsvReader:
     """Open a CSV file and check its header against the format's required (and optional) columns."""
     stream, position = open_binary(path)
-    decoder = _LineDecoder(stream, path)
+    decoder = _LineDecoder(stream, path, keep_lines=True)
     reader = csv.reader(_first_line_without_bom(iter(decoder)))
     try:
         header = [h.strip() for h in next(reader)]
@@ -255,6 +288,27 @@ class Table:
     bytes_done: Callable[[], int]
 
 
+def json_field(value: Any, column: str) -> str:
+    """A JSON value as the text its CSV column would hold; objects, arrays and inexact numbers are refused."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise ValueError(f"{column} is not a finite number: {value!r}")
+        if not value.is_integer():
+            return repr(value)
+        if abs(value) < 2**53:
+            return str(int(value))
+        raise ValueError(f"{column} is {value!r}: a number too large to be exact in JSON (write ids as strings)")
+    raise ValueError(f"{column} is not a single value: {json.dumps(value, ensure_ascii=False)[:80]}")
+
+
 def open_table(path: Path, required: Iterable[str], optional: Iterable[str] = ()) -> Table:
     """CSV (header checked) or JSON lines (one object per line, keys checked per line) with the same shape."""
     required, optional = list(required), list(optional)
@@ -278,7 +332,10 @@ def open_table(path: Path, required: Iterable[str], optional: Iterable[str] = ()
             if missing:
                 yield Reject(number, f"missing {','.join(missing)}", json.dumps(value, ensure_ascii=False))
                 continue
-            yield number, ["" if value.get(c) is None else str(value[c]) for c in columns]
+            try:
+                yield number, [json_field(value.get(c), c) for c in columns]
+            except ValueError as err:
+                yield Reject(number, str(err), json.dumps(value, ensure_ascii=False))
 
     return Table(columns, records(), size, position)
 
@@ -296,5 +353,5 @@ def convert_records(
         line, fields = record
         try:
             yield convert(fields)
-        except ValueError as err:
+        except (ValueError, OverflowError) as err:  # OverflowError: a value past what Python's types hold
             yield Reject(line, str(err), raw(fields))

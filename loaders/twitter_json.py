@@ -23,10 +23,13 @@ _CLIENT = re.compile(r">([^<]*)<")
 
 def parse(path: Path) -> ParsedSource:
     lines, position = json_lines(path)
-    return ParsedSource(path, "twitter-json", _rows(lines), path.stat().st_size, position)
+    accepted = [0]
+    return ParsedSource(path, "twitter-json", _rows(lines, accepted), path.stat().st_size, position,
+                        records_accepted=lambda: accepted[0])
 
 
-def _rows(lines: Iterator[tuple[int, Any] | Reject]) -> Iterator[Parsed]:
+def _rows(lines: Iterator[tuple[int, Any] | Reject], accepted: list[int]) -> Iterator[Parsed]:
+    """Each line's rows, or one reject for the line; ``accepted[0]`` counts the lines whose rows were yielded."""
     for item in lines:
         if isinstance(item, Reject):
             yield item
@@ -34,12 +37,13 @@ def _rows(lines: Iterator[tuple[int, Any] | Reject]) -> Iterator[Parsed]:
         number, value = item
         try:
             rows = list(rows_of_line(value))
-        except (KeyError, TypeError, ValueError, AttributeError) as err:
+        except (KeyError, TypeError, ValueError, AttributeError, OverflowError) as err:
             yield Reject(number, f"not a Twitter v1.1/v2 tweet or page: {type(err).__name__} {err}", json.dumps(value, ensure_ascii=False)[:10000])
             continue
         if not rows:
             yield Reject(number, "no tweets in this line", json.dumps(value, ensure_ascii=False)[:10000])
             continue
+        accepted[0] += 1
         yield from rows
 
 
@@ -62,20 +66,59 @@ def rows_of_line(value: Any) -> Iterator[Row]:
         raise ValueError("neither a v1.1 tweet (id_str, user) nor a v2 page/tweet (data, author_id)")
 
 
+# -- values: JSON gives any type where the API promises one; a wrong one rejects the line ---------------
+def _id(value: Any, column: str) -> str:
+    if isinstance(value, str):
+        return v.required_id(value, column)
+    if type(value) is int:
+        return str(value)
+    raise ValueError(f"{column} is not an id: {value!r}"[:200])
+
+
+def _optional_id(value: Any, column: str) -> str | None:
+    return None if value is None or value == "" else _id(value, column)
+
+
+def _text(value: Any, column: str) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    raise ValueError(f"{column} is not text: {value!r}"[:200])
+
+
+def _key(value: Any, column: str) -> str | None:
+    text = _text(value, column)
+    return None if text is None else v.key(text, column)
+
+
+def _required_key(value: Any, column: str) -> str:
+    text = _key(value, column)
+    if not text:
+        raise ValueError(f"{column} is empty")
+    return text
+
+
+def _time(value: Any, column: str) -> str | None:
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise ValueError(f"{column} is not a date/time: {value!r}"[:200])
+    return v.twitter_time_text(value)
+
+
 # -- v1.1 ------------------------------------------------------------------------------------------
 def _v1_user(user: dict[str, Any]) -> Row:
     return {
-        "id": str(user["id_str"] if "id_str" in user else user["id"]),
+        "id": _id(user["id_str"] if "id_str" in user else user["id"], "user.id"),
         "props": {
-            "screen_name": user.get("screen_name"),
-            "display_name": user.get("name"),
-            "location": user.get("location") or None,
-            "description": user.get("description") or None,
-            "profile_url": user.get("url"),
-            "followers": user.get("followers_count"),
-            "following": user.get("friends_count"),
-            "created_at": v.twitter_time_text(user["created_at"]) if user.get("created_at") else None,
-            "lang": user.get("lang"),
+            "screen_name": _key(user.get("screen_name"), "user.screen_name"),
+            "display_name": _text(user.get("name"), "user.name"),
+            "location": _text(user.get("location"), "user.location") or None,
+            "description": _text(user.get("description"), "user.description") or None,
+            "profile_url": _text(user.get("url"), "user.url"),
+            "followers": v.json_count(user.get("followers_count"), "user.followers_count"),
+            "following": v.json_count(user.get("friends_count"), "user.friends_count"),
+            "created_at": _time(user.get("created_at"), "user.created_at"),
+            "lang": _text(user.get("lang"), "user.lang"),
             "hashed": False,
         },
     }
@@ -95,34 +138,38 @@ def _v1_tweet(tweet: dict[str, Any]) -> Iterator[Row]:
     entities = extended.get("entities") or tweet.get("entities") or {}
     text = extended.get("full_text") or tweet.get("full_text") or tweet.get("text") or ""
     mentions = entities.get("user_mentions") or []
-    for mention in mentions:
-        yield {"id": str(mention.get("id_str") or mention["id"]), "props": {"screen_name": mention.get("screen_name")}, "stub": True}
-    source = tweet.get("source") or ""
+    mentioned = [_id(m.get("id_str") or m["id"], "entities.user_mentions.id") for m in mentions]
+    for mention, mention_id in zip(mentions, mentioned):
+        yield {"id": mention_id, "props": {"screen_name": _key(mention.get("screen_name"), "user_mentions.screen_name")}, "stub": True}
+    source = _text(tweet.get("source"), "source") or ""
     match = _CLIENT.search(source)
+    created_at = _time(tweet["created_at"], "created_at")
+    if created_at is None:
+        raise ValueError("created_at is empty")
     yield {
-        "id": str(tweet.get("id_str") or tweet["id"]),
+        "id": _id(tweet.get("id_str") or tweet["id"], "id"),
         "author_id": author["id"],
         "author": None,  # yielded above as its own account row
         "props": {
-            "created_at": v.twitter_time_text(tweet["created_at"]),
-            "text": text,
-            "lang": tweet.get("lang"),
+            "created_at": created_at,
+            "text": _text(text, "text"),
+            "lang": _text(tweet.get("lang"), "lang"),
             "client": match.group(1) if match else (source or None),
             "is_retweet": retweeted is not None,
-            "like_count": tweet.get("favorite_count"),
-            "retweet_count": tweet.get("retweet_count"),
-            "reply_count": tweet.get("reply_count"),
-            "quote_count": tweet.get("quote_count"),
+            "like_count": v.json_count(tweet.get("favorite_count"), "favorite_count"),
+            "retweet_count": v.json_count(tweet.get("retweet_count"), "retweet_count"),
+            "reply_count": v.json_count(tweet.get("reply_count"), "reply_count"),
+            "quote_count": v.json_count(tweet.get("quote_count"), "quote_count"),
             "has_coordinates": tweet.get("coordinates") is not None,
         },
-        "retweet_of": str(retweeted["id_str"]) if retweeted else None,
-        "retweet_author": str(retweeted["user"]["id_str"]) if retweeted else None,
-        "reply_to": tweet.get("in_reply_to_status_id_str"),
-        "reply_author": tweet.get("in_reply_to_user_id_str"),
-        "quote_of": tweet.get("quoted_status_id_str"),
-        "mentions": [str(m.get("id_str") or m["id"]) for m in mentions],
-        "hashtags": [str(h["text"]).lower() for h in entities.get("hashtags") or []],
-        "urls": [u.get("expanded_url") or u["url"] for u in entities.get("urls") or []],
+        "retweet_of": _id(retweeted["id_str"], "retweeted_status.id_str") if retweeted else None,
+        "retweet_author": _id(retweeted["user"]["id_str"], "retweeted_status.user.id_str") if retweeted else None,
+        "reply_to": _optional_id(tweet.get("in_reply_to_status_id_str"), "in_reply_to_status_id_str"),
+        "reply_author": _optional_id(tweet.get("in_reply_to_user_id_str"), "in_reply_to_user_id_str"),
+        "quote_of": _optional_id(tweet.get("quoted_status_id_str"), "quoted_status_id_str"),
+        "mentions": mentioned,
+        "hashtags": [_required_key(h["text"], "entities.hashtags.text").lower() for h in entities.get("hashtags") or []],
+        "urls": [_required_key(u.get("expanded_url") or u["url"], "entities.urls.url") for u in entities.get("urls") or []],
     }
 
 
@@ -130,16 +177,16 @@ def _v1_tweet(tweet: dict[str, Any]) -> Iterator[Row]:
 def _v2_user(user: dict[str, Any]) -> Row:
     metrics = user.get("public_metrics") or {}
     return {
-        "id": str(user["id"]),
+        "id": _id(user["id"], "users.id"),
         "props": {
-            "screen_name": user.get("username"),
-            "display_name": user.get("name"),
-            "location": user.get("location") or None,
-            "description": user.get("description") or None,
-            "profile_url": user.get("url") or None,
-            "followers": metrics.get("followers_count"),
-            "following": metrics.get("following_count"),
-            "created_at": v.twitter_time_text(user["created_at"]) if user.get("created_at") else None,
+            "screen_name": _key(user.get("username"), "users.username"),
+            "display_name": _text(user.get("name"), "users.name"),
+            "location": _text(user.get("location"), "users.location") or None,
+            "description": _text(user.get("description"), "users.description") or None,
+            "profile_url": _text(user.get("url"), "users.url") or None,
+            "followers": v.json_count(metrics.get("followers_count"), "users.public_metrics.followers_count"),
+            "following": v.json_count(metrics.get("following_count"), "users.public_metrics.following_count"),
+            "created_at": _time(user.get("created_at"), "users.created_at"),
             "lang": None,
             "hashed": False,
         },
@@ -151,7 +198,7 @@ def _v2_page(page: dict[str, Any]) -> Iterator[Row]:
     data = page["data"]
     tweets = data if isinstance(data, list) else [data]
     included = [t for t in includes.get("tweets") or []]
-    authors = {str(t["id"]): str(t["author_id"]) for t in tweets + included if "author_id" in t}
+    authors = {_id(t["id"], "id"): _id(t["author_id"], "author_id") for t in tweets + included if "author_id" in t}
     for user in includes.get("users") or []:
         yield _v2_user(user)
     for tweet in tweets + included:
@@ -160,38 +207,41 @@ def _v2_page(page: dict[str, Any]) -> Iterator[Row]:
         for ref in tweet.get("referenced_tweets") or []:
             embedded = ref.get("tweet")
             if isinstance(embedded, dict) and "author_id" in embedded:
-                authors[str(embedded["id"])] = str(embedded["author_id"])
+                authors[_id(embedded["id"], "id")] = _id(embedded["author_id"], "author_id")
         yield _v2_tweet(tweet, authors)
 
 
 def _v2_tweet(tweet: dict[str, Any], authors: dict[str, str]) -> Row:
-    refs = {ref["type"]: str(ref["id"]) for ref in tweet.get("referenced_tweets") or []}
+    refs = {ref["type"]: _id(ref["id"], "referenced_tweets.id") for ref in tweet.get("referenced_tweets") or []}
     entities = tweet.get("entities") or {}
     metrics = tweet.get("public_metrics") or {}
     retweet_of = refs.get("retweeted")
     reply_to = refs.get("replied_to")
+    created_at = _time(tweet["created_at"], "created_at")
+    if created_at is None:
+        raise ValueError("created_at is empty")
     return {
-        "id": str(tweet["id"]),
-        "author_id": str(tweet["author_id"]),
+        "id": _id(tweet["id"], "id"),
+        "author_id": _id(tweet["author_id"], "author_id"),
         "author": None,
         "props": {
-            "created_at": v.twitter_time_text(tweet["created_at"]),
-            "text": tweet.get("text") or "",
-            "lang": tweet.get("lang"),
-            "client": tweet.get("source"),
+            "created_at": created_at,
+            "text": _text(tweet.get("text"), "text") or "",
+            "lang": _text(tweet.get("lang"), "lang"),
+            "client": _text(tweet.get("source"), "source"),
             "is_retweet": retweet_of is not None,
-            "like_count": metrics.get("like_count"),
-            "retweet_count": metrics.get("retweet_count"),
-            "reply_count": metrics.get("reply_count"),
-            "quote_count": metrics.get("quote_count"),
+            "like_count": v.json_count(metrics.get("like_count"), "public_metrics.like_count"),
+            "retweet_count": v.json_count(metrics.get("retweet_count"), "public_metrics.retweet_count"),
+            "reply_count": v.json_count(metrics.get("reply_count"), "public_metrics.reply_count"),
+            "quote_count": v.json_count(metrics.get("quote_count"), "public_metrics.quote_count"),
             "has_coordinates": bool((tweet.get("geo") or {}).get("coordinates")),
         },
         "retweet_of": retweet_of,
         "retweet_author": authors.get(retweet_of) if retweet_of else None,
         "reply_to": reply_to,
-        "reply_author": str(tweet["in_reply_to_user_id"]) if tweet.get("in_reply_to_user_id") else (authors.get(reply_to) if reply_to else None),
+        "reply_author": _id(tweet["in_reply_to_user_id"], "in_reply_to_user_id") if tweet.get("in_reply_to_user_id") else (authors.get(reply_to) if reply_to else None),
         "quote_of": refs.get("quoted"),
-        "mentions": [str(m["id"]) for m in entities.get("mentions") or [] if m.get("id")],
-        "hashtags": [str(h["tag"]).lower() for h in entities.get("hashtags") or []],
-        "urls": [u.get("expanded_url") or u["url"] for u in entities.get("urls") or []],
+        "mentions": [_id(m["id"], "entities.mentions.id") for m in entities.get("mentions") or [] if m.get("id")],
+        "hashtags": [_required_key(h["tag"], "entities.hashtags.tag").lower() for h in entities.get("hashtags") or []],
+        "urls": [_required_key(u.get("expanded_url") or u["url"], "entities.urls.url") for u in entities.get("urls") or []],
     }

@@ -9,10 +9,29 @@ import ast
 import ipaddress
 from datetime import UTC, datetime
 from functools import lru_cache
+from typing import Any
 
 _TRUE = {"true", "t", "yes", "y", "1"}
 _FALSE = {"false", "f", "no", "n", "0", ""}
 _IPV4_MAPPED_BASE = 0xFFFF << 32  # IPv4 addresses live in ::ffff:0:0/96 in the shared 128-bit key space
+_MAX_COUNT = 2**63 - 1  # Neo4j integers are 64-bit
+_INF = float("inf")
+# Neo4j refuses to index a string over ~8 KB and fails the whole transaction; 2,000 characters are at most
+# 8,000 bytes of UTF-8 only in theory (4 bytes each), so the byte length is checked past 1,000 characters.
+_MAX_KEY_BYTES = 4000
+
+
+def key(value: str, column: str) -> str:
+    """A value that becomes an indexed key (an id, a screen name, a hashtag, a URL): too long is a reject."""
+    if len(value) > 1000 and len(value.encode("utf-8", errors="replace")) > _MAX_KEY_BYTES:
+        raise ValueError(f"{column} is too long to be a key ({len(value):,} characters; at most {_MAX_KEY_BYTES:,} bytes)")
+    return value
+
+
+def keys(values: list[str], column: str) -> list[str]:
+    for value in values:
+        key(value, column)
+    return values
 
 
 def text_or_none(value: str) -> str | None:
@@ -27,38 +46,55 @@ def required_id(value: str, column: str) -> str:
         raise ValueError(f"{column} is empty")
     if value.endswith(".0") and value[:-2].isdigit():
         return value[:-2]
-    return value
+    return key(value, column)
 
 
-def optional_id(value: str) -> str | None:
+def optional_id(value: str, column: str) -> str | None:
     value = value.strip()
     if not value or value in {"0", "nan", "None", "null"}:
         return None
     if value.endswith(".0") and value[:-2].isdigit():
         return value[:-2]
-    return value
+    return key(value, column)
 
 
 def count(value: str, column: str) -> int | None:
-    """Counts as the archive writes them: ``12``, ``12.0``, or empty (unknown)."""
-    if value.isdecimal():  # the common case first: no strip, no exception
+    """Counts as the archive writes them: ``12``, ``12.0``, or empty (unknown); whole, non-negative, 64-bit."""
+    if value.isdecimal() and len(value) < 19:  # the common case first: no strip, no exception, surely in range
         return int(value)
     value = value.strip()
     if not value:
         return None
     if value.endswith(".0") and value[:-2].isdigit():  # "12.0" as the archive writes many counts
-        return int(value[:-2])
+        value = value[:-2]
     try:
-        return int(value)
+        number = int(value) if len(value) <= 40 else None
     except ValueError:
-        pass
-    try:
-        number = float(value)
-    except ValueError:
-        raise ValueError(f"{column} is not a number: {value!r}") from None
-    if number != number or number < 0 or not number.is_integer():
-        raise ValueError(f"{column} is not a whole non-negative number: {value!r}")
-    return int(number)
+        number = None
+    if number is None:
+        try:
+            real = float(value)
+        except ValueError:
+            raise ValueError(f"{column} is not a number: {value[:80]!r}") from None
+        if real != real or not (real.is_integer() or real in (_INF, -_INF)):
+            raise ValueError(f"{column} is not a whole non-negative number: {value[:80]!r}")
+        number = _MAX_COUNT + 1 if real == _INF else -1 if real == -_INF else int(real)
+    if number < 0:
+        raise ValueError(f"{column} is not a whole non-negative number: {value[:80]!r}")
+    if number > _MAX_COUNT:
+        raise ValueError(f"{column} is too large (over 2^63 - 1): {value[:80]!r}")
+    return number
+
+
+def json_count(value: Any, column: str) -> int | None:
+    """A count from JSON (a number, or its text); absent is unknown."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        raise ValueError(f"{column} is not a number: {value!r}"[:200])
+    if type(value) is int and 0 <= value <= _MAX_COUNT:
+        return value
+    return count(str(value), column)
 
 
 def timestamp(value: str, column: str) -> datetime | None:
@@ -75,10 +111,16 @@ def timestamp(value: str, column: str) -> datetime | None:
             raise ValueError(f"{column} is not a date/time: {value!r}") from None
         if seconds != seconds:
             raise ValueError(f"{column} is not a date/time: {value!r}") from None
-        return datetime.fromtimestamp(seconds, UTC)
+        try:
+            return datetime.fromtimestamp(seconds, UTC)
+        except (OverflowError, OSError, ValueError):
+            raise ValueError(f"{column} is out of the range of dates (years 1-9999): {value[:80]!r}") from None
     if parsed.tzinfo is None:
         return parsed.replace(tzinfo=UTC)
-    return parsed.astimezone(UTC)
+    try:
+        return parsed.astimezone(UTC)
+    except (OverflowError, ValueError):  # 9999-12-31T23:59-01:00 is past year 9999 in UTC
+        raise ValueError(f"{column} is out of the range of dates (years 1-9999): {value[:80]!r}") from None
 
 
 @lru_cache(maxsize=65536)  # archive times have minute resolution and dates repeat: most values are seen before
@@ -100,7 +142,10 @@ def twitter_time(value: str) -> datetime:
         if parsed is None:
             raise ValueError("created_at is empty")
         return parsed
-    return datetime.strptime(value, "%a %b %d %H:%M:%S %z %Y").astimezone(UTC)
+    try:
+        return datetime.strptime(value, "%a %b %d %H:%M:%S %z %Y").astimezone(UTC)
+    except OverflowError:
+        raise ValueError(f"created_at is out of the range of dates: {value[:80]!r}") from None
 
 
 def flag(value: str, column: str) -> bool:

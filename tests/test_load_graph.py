@@ -387,3 +387,22 @@ def test_a_tweet_created_by_another_load_meanwhile_is_merged_not_doubled(store: 
     write_plan(store, plan, counts)
     assert counts.nodes_created == 0 and counts.relationships_created == 0
     assert graph_counts(store) == before
+
+
+def test_a_quote_never_closed_counts_every_line_it_swallowed(store: GraphStore, tmp_path: Path) -> None:
+    lines = [f"{i},{i + 1},2020-01-01" for i in range(1, 1001)]
+    lines[899] = '900,901,"2020-01-01'  # line 901 of the file: the rest of the file becomes one record
+    path = tmp_path / "follows.csv"
+    path.write_text("src_account_id,dst_account_id,observed_at\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(TooManyRejects, match=r"101 of 1,000 rows rejected"):
+        load_files(store, "follows", [path], LoadOptions())
+    assert store.read_value("MATCH ()-[f:FOLLOWS]->() RETURN count(f)") == 899
+
+
+def test_values_the_database_cannot_hold_reject_their_row_not_the_file(store: GraphStore, tmp_path: Path) -> None:
+    path = tmp_path / "follows.csv"
+    rows = [f"{i},{i + 1},2020-01-01" for i in range(1, 200)] + ["7,8,1e20", "9," + "9" * 40_000]
+    path.write_text("src_account_id,dst_account_id,observed_at\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    [result] = load_files(store, "follows", [path], LoadOptions())
+    assert (result.rows_loaded, result.rows_rejected) == (199, 2)
+    assert store.read_value("MATCH ()-[f:FOLLOWS]->() RETURN count(f)") == 199

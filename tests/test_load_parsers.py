@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from netforensics.loaders import follows, io_archive, ip_ranges, ips, shares, twitter_json, values
+from netforensics.loaders import follows, io_archive, ip_ranges, ips, reading, shares, twitter_json, values
 from netforensics.loaders.reading import HeaderMismatch, Reject
 
 DATA = Path(__file__).parent / "data" / "load"
@@ -162,3 +162,93 @@ def test_twitter_json_v1_and_v2(tmp_path: Path) -> None:
     assert tweets["30"]["reply_to"] == "10" and tweets["30"]["reply_author"] == "1" and tweets["30"]["props"]["like_count"] == 2
     accounts = {r["id"] for r in rows if "author_id" not in r and not r.get("stub")}
     assert accounts == {"1", "2", "3"}
+
+
+# -- values past what the database or Python holds: one reject each, never a failed file (audit, stop 23) ---------
+@pytest.mark.parametrize("text", ["1e20", "-1e12", "9999-12-31T23:59:59-01:00", "0001-01-01T00:00:00+01:00", "inf"])
+def test_dates_out_of_range_are_a_reason_naming_the_column(text: str) -> None:
+    with pytest.raises(ValueError, match=r"^observed_at is (out of the range of dates|not a date/time)"):
+        values.timestamp(text, "observed_at")
+
+
+@pytest.mark.parametrize("text", ["99999999999999999999", "9" * 5000, "1.0e999", "-5", "-5.0", "nan", "2.5"])
+def test_counts_outside_whole_non_negative_64_bit_are_refused(text: str) -> None:
+    with pytest.raises(ValueError, match=r"^count is"):
+        values.count(text, "count")
+
+
+def test_counts_inside_the_range_are_kept() -> None:
+    assert [values.count(t, "c") for t in ["0", "12", "12.0", " 7 ", "1e3", str(2**63 - 1), ""]] == [
+        0, 12, 12, 7, 1000, 2**63 - 1, None]
+
+
+def test_ids_too_long_to_index_are_refused() -> None:
+    assert values.required_id("x" * 1000, "userid") == "x" * 1000
+    with pytest.raises(ValueError, match="userid is too long to be a key"):
+        values.required_id("9" * 40_000, "userid")
+    with pytest.raises(ValueError, match="retweet_tweetid is too long"):
+        values.optional_id("香" * 1500, "retweet_tweetid")  # 1,500 characters, 4,500 bytes
+
+
+def test_one_bad_value_rejects_its_row_only(tmp_path: Path) -> None:
+    path = tmp_path / "ips.csv"
+    path.write_text("account_id,ip,first_seen,last_seen,count\n1,1.2.3.4,2020-01-01,2020-01-02,99999999999999999999\n"
+                    "2,1.2.3.5,2020-01-01,1e20,1\n3,1.2.3.6,2020-01-01,2020-01-02,1\n", encoding="utf-8")
+    rows, rejects = rows_and_rejects(ips.parse(path))
+    assert [r["account_id"] for r in rows] == ["3"]
+    assert [(r.line, r.reason.split(" ")[0]) for r in rejects] == [(2, "count"), (3, "last_seen")]
+
+
+def test_asn_must_be_a_32_bit_number() -> None:
+    assert ip_ranges.asn_number("AS64500") == 64500 and ip_ranges.asn_number("64500.0") == 64500
+    for text, reason in [("1.0e999", "not a number"), ("99999999999999999999", "too large"), ("-3", "negative")]:
+        with pytest.raises(ValueError, match=reason):
+            ip_ranges.asn_number(text)
+
+
+def test_an_unclosed_quote_rejects_every_line_it_swallows(tmp_path: Path) -> None:
+    path = tmp_path / "follows.csv"
+    path.write_text('src_account_id,dst_account_id\n1,2\n71,"72\n73,74\n75,76\n', encoding="utf-8")
+    rows, rejects = rows_and_rejects(follows.parse(path))
+    assert [(r["src"], r["dst"]) for r in rows] == [("1", "2")]
+    [reject] = rejects
+    assert (reject.line, reject.rows) == (3, 3) and "never closed" in reject.reason
+    assert reject.raw == '71,"72\n73,74\n75,76'  # the lines as they were read
+
+
+def test_a_multi_line_record_reads_back_from_the_rejects_file(tmp_path: Path) -> None:
+    import csv
+    import io
+
+    path = tmp_path / "follows.csv"
+    path.write_text('src_account_id,dst_account_id\n"a\nb",c,extra\n5,6\n', encoding="utf-8")
+    rows, [reject] = rows_and_rejects(follows.parse(path))
+    assert reject.line == 2 and reject.rows == 2 and len(rows) == 1
+    assert next(csv.reader(io.StringIO(reject.raw))) == ["a\nb", "c", "extra"]
+    assert next(csv.reader(io.StringIO(reading.csv_record_text(["a\nb", "c\r"])))) == ["a\nb", "c\r"]
+
+
+def test_json_lines_values_of_the_wrong_type_are_rejects(tmp_path: Path) -> None:
+    path = tmp_path / "follows.jsonl"
+    lines = [{"src_account_id": 123456789012345678.0, "dst_account_id": "1"}, {"src_account_id": "2", "dst_account_id": {"a": 1}},
+             {"src_account_id": 3, "dst_account_id": 4.0, "observed_at": 1565000000.5}]
+    path.write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8")
+    rows, rejects = rows_and_rejects(follows.parse(path))
+    assert [(r["src"], r["dst"]) for r in rows] == [("3", "4")]
+    assert [r.line for r in rejects] == [1, 2]
+    assert "too large to be exact" in rejects[0].reason and "not a single value" in rejects[1].reason
+
+
+def test_twitter_json_checks_types_and_counts_lines(tmp_path: Path) -> None:
+    good = {"id_str": "20", "created_at": "Wed Oct 10 20:19:24 +0000 2018", "text": "hi", "user": {"id_str": "2"},
+            "entities": {"user_mentions": [{"id_str": "1", "screen_name": "a"}]}}
+    bad_lines = [{**good, "id_str": "21", "favorite_count": "lots"}, {**good, "id_str": "22", "user": {"id_str": "2", "screen_name": {"x": 1}}},
+                 {**good, "id_str": "23", "lang": [None]}, {**good, "id_str": "24", "created_at": "99999999999999999999"},
+                 {**good, "id_str": "25", "user": {"id_str": "2", "followers_count": -7}}]
+    path = tmp_path / "t.jsonl"
+    path.write_text("\n".join(json.dumps(line) for line in [good, *bad_lines]) + "\n", encoding="utf-8")
+    parsed = twitter_json.parse(path)
+    rows, rejects = rows_and_rejects(parsed)
+    assert [r.line for r in rejects] == [2, 3, 4, 5, 6]
+    assert parsed.records_accepted is not None and parsed.records_accepted() == 1  # one line, three rows
+    assert len(rows) == 3

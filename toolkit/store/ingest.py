@@ -235,6 +235,8 @@ def load_file(store: GraphStore, source: Source, path: Path, options: LoadOption
         if shared_rejects is None:
             rejects.close()
         result.seconds = time.perf_counter() - started
+        if parsed.records_accepted is not None and status == "complete":
+            result.rows_loaded = parsed.records_accepted()  # input records (lines), not the rows derived from them
         result.rows_read = result.rows_loaded + result.rows_rejected
         result.rejects_path = rejects.path if result.rows_rejected else None
         too_many = result.rows_read > 0 and result.rows_rejected / result.rows_read > options.max_reject_rate
@@ -305,7 +307,7 @@ def _accepted(records: Iterator[Any], path: Path, rejects: RejectsFile, result: 
     for record in records:
         if type(record) is Reject:
             rejects.add(path, record)
-            result.rows_rejected += 1
+            result.rows_rejected += record.rows
         else:
             yield record
 
