@@ -406,3 +406,21 @@ def test_values_the_database_cannot_hold_reject_their_row_not_the_file(store: Gr
     [result] = load_files(store, "follows", [path], LoadOptions())
     assert (result.rows_loaded, result.rows_rejected) == (199, 2)
     assert store.read_value("MATCH ()-[f:FOLLOWS]->() RETURN count(f)") == 199
+
+
+def test_a_tweet_id_given_twice_gives_the_same_graph_at_any_batch_size(store: GraphStore, tmp_path: Path) -> None:
+    """Two rows for one tweet with different authors and originals (bad data, but it happens): every author and
+    original is kept, whatever the batch size, and the RETWEETED summaries equal a recount."""
+    path = tmp_path / "shares.csv"
+    path.write_text("object_id,account_id,content_id,timestamp_share\n1,accO,2,1565000000\n778002,accA,778003,1565000001\n"
+                    "778004,accB,778003,1565000002\n", encoding="utf-8")
+    shapes = []
+    for batch_size in (2000, 1):
+        store.run_autocommit("MATCH (n) WHERE NOT n:SchemaVersion DETACH DELETE n")
+        load_files(store, "shares", [path], LoadOptions(batch_size=batch_size, force=True))
+        shapes.append((graph_counts(store), store.read(
+            "MATCH (a:Account)-[:POSTED]->(t:Tweet {id: '778003'})-[:RETWEETS]->(o) "
+            "RETURN a.id AS a, o.id AS o ORDER BY a, o")))
+        assert store.read(SUMMARIES) == store.read(RECOUNT)
+    assert shapes[0] == shapes[1]
+    assert len(shapes[0][1]) == 4  # two authors x two originals

@@ -112,6 +112,7 @@ class TweetBatch:
         default_factory=lambda: {kind: {} for kind in REFERENCE_KINDS})  # kind -> (tweet, referenced tweet)
     mentions: dict[tuple[str, str], None] = field(default_factory=dict)  # (tweet, account)
     profileless_authors: dict[str, None] = field(default_factory=dict)
+    shared_tweets: dict[str, set[str]] = field(default_factory=dict)  # tweet -> its other authors in this batch
 
 
 def split_rows(rows: Sequence[Row], ctx: LoadContext) -> TweetBatch:
@@ -132,6 +133,9 @@ def split_rows(rows: Sequence[Row], ctx: LoadContext) -> TweetBatch:
             batch.profileless_authors[author_id] = None
         else:
             batch.accounts[author_id] = author
+        previous = batch.tweets.get(tweet_id)
+        if previous is not None:
+            row = _repeated_tweet(previous, row, batch)
         batch.tweets[tweet_id] = row
         original = row["retweet_of"]
         if original:
@@ -156,6 +160,19 @@ def split_rows(rows: Sequence[Row], ctx: LoadContext) -> TweetBatch:
             stubs.setdefault(mentioned, None)
             batch.mentions[(tweet_id, mentioned)] = None
     return batch
+
+
+def _repeated_tweet(previous: Row, row: Row, batch: TweetBatch) -> Row:
+    """A tweet id given again in the same batch: written as if the rows came in separate batches (every author,
+    original, hashtag and URL given is kept; an empty value does not clear a known one), so the graph does not
+    depend on the batch size. Two authors of one tweet stay visible as two POSTED relationships."""
+    if previous["author_id"] != row["author_id"]:
+        batch.posted[(previous["author_id"], row["id"])] = None
+        batch.shared_tweets.setdefault(row["id"], set()).add(previous["author_id"])
+    props = {**previous["props"], **{k: v for k, v in row["props"].items() if v is not None}}
+    return {**row, "props": props,
+            "hashtags": list(dict.fromkeys(previous["hashtags"] + row["hashtags"])),
+            "urls": list(dict.fromkeys(previous["urls"] + row["urls"]))}
 
 
 def prepare_tweets(store: GraphStore, rows: Sequence[Row], ctx: LoadContext) -> BatchPlan:
@@ -224,8 +241,9 @@ def _retweets_split(batch: TweetBatch, known: set[str]) -> tuple[list[str], set[
         row = batch.tweets.get(tweet_id)
         if row is None:
             continue
-        if tweet_id in known or tweet_id in created or row["retweet_of"] != original:
+        if tweet_id in known or tweet_id in created or row["retweet_of"] != original or tweet_id in batch.shared_tweets:
             recount.add(row["author_id"])
+            recount.update(batch.shared_tweets.get(tweet_id, ()))
             created.pop(tweet_id, None)
         else:
             created[tweet_id] = None
