@@ -129,8 +129,12 @@ def _first_line_without_bom(decoder: Iterator[str]) -> Iterator[str]:
 
 
 def check_header(path: Path, found: list[str], required: Iterable[str], optional: Iterable[str] = ()) -> None:
-    """Raise :class:`HeaderMismatch` unless every required column is present (extra columns are allowed)."""
-    required = list(required)
+    """Raise :class:`HeaderMismatch` unless every required column is present once (extra columns are allowed)."""
+    required, optional = list(required), list(optional)
+    repeated = sorted({c for c in [*required, *optional] if found.count(c) > 1})
+    if repeated:
+        raise HeaderMismatch(f"{path}: the header names {', '.join(repeated)} more than once; which one to read is "
+                             "ambiguous. Keep one column of each name.")
     missing = [c for c in required if c not in found]
     if missing:
         expected = ",".join(required + [f"[{c}]" for c in optional])

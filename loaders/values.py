@@ -206,8 +206,11 @@ def ip_address(value: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address:
         address = ipaddress.ip_address(text)
     except ValueError:
         raise ValueError(f"not an IP address: {value!r}") from None
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
-        return address.ipv4_mapped  # ::ffff:1.2.3.4 is the IPv4 address 1.2.3.4
+    if isinstance(address, ipaddress.IPv6Address):
+        if address.scope_id is not None:  # fe80::1%eth0: the zone names an interface of the observer, not the address
+            address = ipaddress.IPv6Address(text.split("%", 1)[0])
+        if address.ipv4_mapped is not None:
+            return address.ipv4_mapped  # ::ffff:1.2.3.4 is the IPv4 address 1.2.3.4
     return address
 
 

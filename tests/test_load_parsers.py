@@ -252,3 +252,14 @@ def test_twitter_json_checks_types_and_counts_lines(tmp_path: Path) -> None:
     assert [r.line for r in rejects] == [2, 3, 4, 5, 6]
     assert parsed.records_accepted is not None and parsed.records_accepted() == 1  # one line, three rows
     assert len(rows) == 3
+
+
+def test_a_header_naming_a_column_twice_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "follows.csv"
+    path.write_text("src_account_id,dst_account_id,src_account_id\n1,2,3\n", encoding="utf-8")
+    with pytest.raises(HeaderMismatch, match="names src_account_id more than once"):
+        follows.parse(path)
+
+
+def test_an_ipv6_zone_is_not_part_of_the_address() -> None:
+    assert str(values.ip_address("fe80::1%eth0")) == str(values.ip_address("FE80:0::1")) == "fe80::1"
