@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from netforensics.detect.pipeline import DetectionParams, run_detection
-from netforensics.errors import TooManyRejects
+from netforensics.errors import NetforensicsError, TooManyRejects
 from netforensics.settings import ConnectionSettings
 from netforensics.store.connection import GraphStore
 from netforensics.store.ingest import FileResult, LoadOptions, load_files
@@ -424,3 +424,14 @@ def test_a_tweet_id_given_twice_gives_the_same_graph_at_any_batch_size(store: Gr
         assert store.read(SUMMARIES) == store.read(RECOUNT)
     assert shapes[0] == shapes[1]
     assert len(shapes[0][1]) == 4  # two authors x two originals
+
+
+def test_a_file_loaded_as_one_kind_is_not_skipped_as_another(store: GraphStore, tmp_path: Path) -> None:
+    path = tmp_path / "both.csv"
+    path.write_text("src_account_id,dst_account_id,account_id,ip,first_seen,last_seen\n1,2,1,192.0.2.1,2020-01-01,2020-01-02\n",
+                    encoding="utf-8")
+    load_files(store, "follows", [path], LoadOptions())
+    with pytest.raises(NetforensicsError, match="loaded as follows evidence .* not as ips"):
+        load_files(store, "ips", [path], LoadOptions())
+    [result] = load_files(store, "ips", [path], LoadOptions(force=True))
+    assert result.status == "loaded" and store.read_value("MATCH (:Account)-[u:USED_IP]->(:IP) RETURN count(u)") == 1

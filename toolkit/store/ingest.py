@@ -196,6 +196,10 @@ def load_file(store: GraphStore, source: Source, path: Path, options: LoadOption
     previous = read_rows(store, "batch-status", sha256=sha256)
     if previous and previous[0]["status"] == "complete" and not options.force:
         parsed.records.close()  # type: ignore[attr-defined]
+        if previous[0]["kind"] not in (None, parsed.kind):
+            raise NetforensicsError(
+                f"{path}: these bytes were loaded as {previous[0]['kind']} evidence (finished {previous[0]['finished_at']}), "
+                f"not as {parsed.kind}; a file is one kind of evidence. If it really holds both, load it again with --force.")
         result.status = "skipped"
         result.rows_loaded = int(previous[0]["rows_loaded"] or 0)
         if progress:
