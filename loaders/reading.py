@@ -209,7 +209,6 @@ class CsvReader:
         finally:
             self._stream.close()
 
-
     def _take_lines(self) -> str:
         """The text of the lines the reader consumed since the last record (without the final line break)."""
         text = "".join(self._decoder.pending).rstrip("\r\n")

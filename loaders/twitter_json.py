@@ -37,7 +37,10 @@ def _rows(lines: Iterator[tuple[int, Any] | Reject], accepted: list[int]) -> Ite
         number, value = item
         try:
             rows = list(rows_of_line(value))
-        except (KeyError, TypeError, ValueError, AttributeError, OverflowError) as err:
+        except ValueError as err:  # a value of the wrong type or range, named by its field
+            yield Reject(number, str(err), json.dumps(value, ensure_ascii=False)[:10000])
+            continue
+        except (KeyError, TypeError, AttributeError, OverflowError) as err:
             yield Reject(number, f"not a Twitter v1.1/v2 tweet or page: {type(err).__name__} {err}", json.dumps(value, ensure_ascii=False)[:10000])
             continue
         if not rows:
