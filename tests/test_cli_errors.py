@@ -187,3 +187,38 @@ def test_a_uri_without_any_password_is_a_usage_error() -> None:
     result = run_cli("--uri", "bolt://127.0.0.1:9", "schema", "status", env={"NEO4J_PASSWORD": ""})
     assert result.returncode == 2
     assert "set NEO4J_PASSWORD or give --password-file" in one_clean_line(result)
+
+
+# -- option values checked before anything runs -------------------------------------------------------
+@pytest.mark.parametrize("option, value", [("--heap", "banana"), ("--pagecache", "2x"), ("--heap", "0"),
+                                           ("--pagecache", "1.5g"), ("--heap", "2g\nserver.x=1")])
+def test_db_start_refuses_a_size_that_is_not_one(tmp_path: Path, option: str, value: str) -> None:
+    result = run_cli("db", "start", "--no-install", "--no-warm", option, value, env={"NETFORENSICS_HOME": str(tmp_path)})
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert "e.g. 512m or 2g" in result.stderr
+    assert not (tmp_path / "neo4j").exists()
+
+
+def test_memory_sizes_are_normalised() -> None:
+    from netforensics.errors import UsageError
+    from netforensics.server.memory import MemorySettings
+
+    memory = MemorySettings.from_options(" 2G ", "512m")
+    assert (memory.heap, memory.pagecache, memory.transaction_max) == ("2g", "512m", "1433m")
+    with pytest.raises(UsageError, match="e.g. 512m or 2g"):
+        MemorySettings.from_options("2 gigabytes", None)
+
+
+@pytest.mark.parametrize("value", ["-3", "99999999999999999999", "2147483648"])
+@pytest.mark.parametrize("command", ["clusters", "demo"])
+def test_a_seed_outside_what_every_engine_takes_is_a_usage_error(tmp_path: Path, command: str, value: str) -> None:
+    result = run_cli(command, "--seed", value, env={"NETFORENSICS_HOME": str(tmp_path), "NEO4J_URI": ""})
+    assert result.returncode == 2
+    assert "0<=x<=2147483647" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_seed_range_is_in_the_help() -> None:
+    result = run_cli("clusters", "--help")
+    assert "0 to 2147483647" in re.sub(r"[│\s]+", " ", result.stdout)
