@@ -222,3 +222,52 @@ def test_a_seed_outside_what_every_engine_takes_is_a_usage_error(tmp_path: Path,
 def test_seed_range_is_in_the_help() -> None:
     result = run_cli("clusters", "--help")
     assert "0 to 2147483647" in re.sub(r"[│\s]+", " ", result.stdout)
+
+
+# -- the query library stays read-only, the GDS catalog included ---------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("CALL gds.graph.project('g', 'Account', 'RETWEETS')", ["CALL gds.graph.project"]),
+    ("CALL gds.graph.project.cypher('g', 'MATCH (n) RETURN id(n) AS id', 'RETURN 1')", ["CALL gds.graph.project.cypher"]),
+    ("MATCH (a)-->(b) WITH gds.graph.project('g', a, b) AS g RETURN g.graphName", ["gds.graph.project()"]),
+    ("CALL gds.graph.drop('g')", ["CALL gds.graph.drop"]),
+    ("CALL `gds`.`graph`.`drop`('g')", ["CALL gds.graph.drop"]),
+    ("CALL gds . graph . drop('g')", ["DROP", "CALL gds.graph.drop"]),
+    ("CALL gds.pageRank.mutate('g', {mutateProperty: 'pr'})", ["CALL gds.pageRank.mutate"]),
+    ("CALL gds.graph.nodeProperties.write('g', ['pr'])", ["CALL gds.graph.nodeProperties.write"]),
+    ("CALL gds.beta.graph.subgraph('h', 'g', '*', '*')", ["CALL gds.beta.graph.subgraph"]),
+    ("CALL gds.graph.filter('h', 'g', '*', '*')", ["CALL gds.graph.filter"]),
+    ("CALL gds.model.drop('m')", ["CALL gds.model.drop"]),
+    ("CALL apoc.cypher.run('CALL gds.graph.drop(\"g\")', {}) YIELD value RETURN value", ["CALL gds.graph.drop"]),
+])
+def test_gds_procedures_that_change_the_catalog_are_refused(text: str, expected: list[str]) -> None:
+    assert write_clauses(text) == expected
+    with pytest.raises(WriteRefused, match="stream, stats or estimate"):
+        ensure_read_only(parse("mine.cypher", text, require_header=False))
+
+
+@pytest.mark.parametrize("text", [
+    "CALL gds.graph.list() YIELD graphName RETURN graphName",
+    "RETURN gds.graph.exists('g') AS there, gds.version() AS v",
+    "CALL gds.leiden.stream('g', {randomSeed: 1}) YIELD nodeId, communityId RETURN nodeId, communityId",
+    "CALL gds.pageRank.stats('g') YIELD centralityDistribution RETURN centralityDistribution",
+    "CALL gds.graph.project.estimate('Account', 'RETWEETS') YIELD requiredMemory RETURN requiredMemory",
+    "CALL gds.graph.nodeProperties.stream('g', ['pr']) YIELD nodeId RETURN nodeId",
+    "MATCH (n) RETURN gds.util.asNode(id(n)).name AS name, gds.similarity.cosine([1.0], [1.0]) AS s",
+    "MATCH (gds:Account) RETURN gds.project AS p, gds.drop AS d",
+    "MATCH (n) WHERE n.text CONTAINS 'gds.graph.drop' RETURN n",
+])
+def test_gds_reads_stay_allowed(text: str) -> None:
+    assert write_clauses(text) == []
+
+
+@pytest.mark.neo4j
+def test_query_file_cannot_change_the_gds_catalog(session_store: GraphStore, neo4j_settings: ConnectionSettings,
+                                                  tmp_path: Path) -> None:
+    graph = f"probe-{uuid.uuid4().hex[:8]}"
+    file = tmp_path / "project.cypher"
+    file.write_text(f"// name: project\n// description: Projects.\n"
+                    f"CALL gds.graph.project('{graph}', '*', '*') YIELD graphName RETURN graphName", encoding="utf-8")
+    result = run_cli("query", "--file", str(file), settings=neo4j_settings)
+    assert result.returncode == 1
+    assert "Refused to run 'project'" in one_clean_line(result)
+    assert session_store.read_value("RETURN gds.graph.exists($g) AS there", {"g": graph}) is False
