@@ -3,7 +3,7 @@
 Exit codes (also in the README):
   0  success
   1  a domain error (bad input file, failed detection run, ...)
-  2  usage error (typer/click: unknown option, missing argument)
+  2  usage error (typer/click: unknown option, missing argument; a bad option value or connection setting)
   3  database unreachable
   4  database authentication failed
   5  too many rejected rows (over --max-reject-rate)
@@ -18,6 +18,13 @@ class NetforensicsError(Exception):
     """An error the user can act on; ``str(err)`` is the one line shown to them."""
 
     exit_code = 1
+
+
+class UsageError(NetforensicsError):
+    """A value the user gave cannot work (a size, a seed, a URI, a password file): the exit code of click's own
+    usage errors, so scripts see one code for "fix the command line or settings"."""
+
+    exit_code = 2
 
 
 class DatabaseUnavailable(NetforensicsError):

@@ -9,8 +9,11 @@ What a notebook or the CLI calls::
 
 Every query runs exactly as written in its file. A query is refused before it reaches the server when its
 text holds a write clause (``CREATE``, ``MERGE``, ``SET``, ``DELETE``, ``REMOVE``, ``DROP``, ``LOAD CSV``,
-``FOREACH``, ``CALL {...} IN TRANSACTIONS``, known writing procedures ...), and it always runs in a read-only
-transaction (``execute_read``), so a write the static check misses is refused by the server too.
+``FOREACH``, ``CALL {...} IN TRANSACTIONS``, known writing procedures ...) or calls a GDS procedure or function
+other than a read (``stream``, ``stats`` and ``estimate`` modes, catalog listings, ``gds.util.*`` ...): GDS runs
+projections, drops and its ``mutate``/``write`` modes inside read-only transactions, changing the server's
+in-memory graph catalog. Every query runs in a read-only transaction (``execute_read``), so a write to the
+store the static check misses is refused by the server too.
 
 Parameters are declared in the header (``// param: name: type = default``). Values given as text (the
 command line) are converted to the declared type; values given as Python objects pass through. A user's own
@@ -68,9 +71,17 @@ _WRITE_CLAUSE = re.compile(
 )
 _WRITE_PROCEDURE = re.compile(
     r"\bCALL\s+(apoc\.(?:create|merge|refactor|periodic|atomic|trigger|nodes\.delete|cypher\.(?:do|run)?write|"
-    r"schema\.assert|do\.)[\w.]*|gds\.[\w.]*\.(?:write|mutate)\b|db\.(?:create|clear|index\.fulltext\.(?:create|drop))[\w.]*)",
+    r"schema\.assert|do\.)[\w.]*|db\.(?:create|clear|index\.fulltext\.(?:create|drop))[\w.]*)",
     re.I,
 )
+# A GDS procedure (after CALL) or function (before its parenthesis); `gds.x` alone is a variable's property.
+_GDS_CALL = re.compile(r"(?<![\w.$])(?:(CALL)\s+)?(gds(?:\s*\.\s*\w+)+)(\s*\()?", re.I)
+# GDS names that only read. Everything else (project, drop, mutate, write, filter, subgraph, sample, generate, export,
+# train, model and pipeline changes, config setters) changes the server's catalog or store, so it is refused.
+_GDS_READ_MODES = {"stream", "stats", "estimate", "list", "exists"}
+_GDS_READ_PREFIXES = ("gds.util.", "gds.similarity.", "gds.alpha.linkprediction.", "gds.alpha.ml.onehotencoding", "gds.debug.")
+_GDS_READS = {"gds.version", "gds.list", "gds.license.state", "gds.islicensed", "gds.userlog", "gds.alpha.userlog",
+              "gds.systemmonitor", "gds.alpha.systemmonitor"}
 
 
 class QueryError(NetforensicsError):
@@ -136,15 +147,36 @@ def write_clauses(text: str) -> list[str]:
     code = code_only(text)
     found = [re.sub(r"\s+", " ", m.group(1)).upper() for m in _WRITE_CLAUSE.finditer(code)]
     found += [f"CALL {m.group(1)}" for m in _WRITE_PROCEDURE.finditer(code)]
+    found += gds_changes(text)
     return list(dict.fromkeys(found))
+
+
+def gds_changes(text: str) -> list[str]:
+    """GDS procedure calls (``CALL gds.graph.drop``) and function calls (``gds.graph.project()``) in a statement
+    that are not reads. String literals are searched too: ``apoc.cypher.run`` runs a statement given as text."""
+    code = _NON_CODE.sub(lambda m: " " if m.group(0).startswith(("//", "/*")) else m.group(0).strip("`"), text)
+    found = []
+    for m in _GDS_CALL.finditer(code):
+        if not (m.group(1) or m.group(3)):
+            continue
+        name = re.sub(r"\s+", "", m.group(2))
+        if not _is_gds_read(name.lower()):
+            found.append(f"CALL {name}" if m.group(1) else f"{name}()")
+    return found
+
+
+def _is_gds_read(name: str) -> bool:
+    return name.rsplit(".", 1)[-1] in _GDS_READ_MODES or name.startswith(_GDS_READ_PREFIXES) or name in _GDS_READS
 
 
 def ensure_read_only(query: CypherFile) -> None:
     clauses = write_clauses(query.text)
     if clauses:
+        gds = " GDS runs here only in stream, stats or estimate mode (and its listings): projections, drops and the " \
+              "mutate and write modes change the server's graph catalog." if any("gds." in c.lower() for c in clauses) else ""
         raise WriteRefused(
             f"Refused to run {query.name!r}: it writes ({', '.join(clauses)}), and `netforensics query` only reads. "
-            "Run writes through the toolkit's own commands or cypher-shell."
+            f"Run writes through the toolkit's own commands or cypher-shell.{gds}"
         )
 
 
@@ -369,6 +401,6 @@ def jsonable(value: Any) -> Any:
 
 __all__ = [
     "QueryError", "QueryResult", "WriteRefused", "bind_params", "cell_text", "code_only", "describe_params",
-    "ensure_read_only", "get_query", "jsonable", "list_queries", "load_query_file", "node_caption",
+    "ensure_read_only", "gds_changes", "get_query", "jsonable", "list_queries", "load_query_file", "node_caption",
     "parse_param_args", "run_query", "write_clauses",
 ]

@@ -39,18 +39,19 @@ def resolve_connection(
     password: str | None = None,
     database: str | None = None,
 ) -> ConnectionSettings:
-    """Explicit values win, then the ``NEO4J_*`` environment, then the managed local server."""
-    from netforensics.errors import DatabaseUnavailable
+    """Explicit values win, then the ``NEO4J_*`` environment, then the managed local server.
+
+    The managed server always uses user ``neo4j`` and its generated password: ``username`` and ``password``
+    only apply with a URI (the CLI refuses them otherwise, see ``netforensics.cli.options``)."""
+    from netforensics.errors import DatabaseUnavailable, UsageError
 
     uri = uri or os.environ.get("NEO4J_URI")
     username = username or os.environ.get("NEO4J_USERNAME") or "neo4j"
     password = password or os.environ.get("NEO4J_PASSWORD")
     database = database or os.environ.get("NEO4J_DATABASE") or "neo4j"
     if uri:
-        if password is None:
-            raise DatabaseUnavailable(
-                f"NEO4J_URI is set to {uri} but no password was given: set NEO4J_PASSWORD."
-            )
+        if not password:
+            raise UsageError(f"No password for the Neo4j server at {uri}: set NEO4J_PASSWORD or give --password-file.")
         return ConnectionSettings(uri, username, password, database, managed=False)
 
     from netforensics.server.layout import ServerLayout

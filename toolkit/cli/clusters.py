@@ -25,6 +25,9 @@ PHASES = (("projection", ("projection",)), ("layers", ("layers",)), ("Leiden", (
 
 #: The library's defaults, so that `clusters`, `refresh` and run_detection cannot drift apart.
 DEFAULTS = DetectionParams()
+#: The largest --seed: networkit takes 0..2**64-1, leidenalg and GDS (a Java long) up to 2**63-1, igraph any int;
+#: 2**31-1 leaves room in every engine (and a C long on any platform) and is more seeds than anyone tries.
+SEED_MAX = 2**31 - 1
 
 
 def parse_layer_weights(values: list[str]) -> dict[str, float]:
@@ -85,7 +88,7 @@ def show(store: GraphStore, *, as_json: bool, include_organic: bool, limit: int)
 
 def clusters_command(
     show_only: Annotated[bool, typer.Option("--show", help="Print the current run's results without re-running detection.")] = False,
-    seed: Annotated[int, typer.Option(help="Random seed of Leiden: same data and seed give the same communities.")] = DEFAULTS.seed,
+    seed: Annotated[int, typer.Option(help=f"Random seed of Leiden, 0 to {SEED_MAX} (a range every engine takes): same data and seed give the same communities.", min=0, max=SEED_MAX)] = DEFAULTS.seed,
     resolution: Annotated[float, typer.Option(help="Leiden resolution (higher: more, smaller communities).", min=0.0001)] = DEFAULTS.resolution,
     engine: Annotated[str, typer.Option(help=f"Leiden engine: {', '.join(ENGINES)} (networkit: NetworKit's Leiden on the summed layers, modularity only; igraph: igraph's C Leiden on the summed layers, about 3 times slower at HK scale; leidenalg: multiplex optimisation with layer weights; gds: GDS Leiden inside Neo4j).")] = DEFAULTS.engine,
     objective: Annotated[str, typer.Option(help=f"Leiden objective: {', '.join(OBJECTIVES)}.")] = DEFAULTS.objective,

@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from netforensics.cli.clusters import show
+from netforensics.cli.clusters import SEED_MAX, show
 from netforensics.cli.console import console, err_console
 from netforensics.cli.evaluate import evaluate_command
 from netforensics.cli.options import connection
@@ -50,7 +50,7 @@ def load_synthetic(store: GraphStore, folder: Path) -> None:
 
 def demo_command(
     out_dir: Annotated[Optional[Path], typer.Option("--dir", help="Folder for the synthetic files (default: a temporary folder, removed afterwards).", file_okay=False)] = None,
-    seed: Annotated[int, typer.Option(help="Seed of the synthetic data and of Leiden.")] = 7,
+    seed: Annotated[int, typer.Option(help=f"Seed of the synthetic data and of Leiden, 0 to {SEED_MAX}.", min=0, max=SEED_MAX)] = 7,
     organic: Annotated[int, typer.Option(help="Organic accounts.", min=500)] = 5000,
     core: Annotated[int, typer.Option(help="Core operator accounts.", min=4)] = 60,
     amplifiers: Annotated[int, typer.Option(help="Amplifier accounts.", min=0)] = 1200,

@@ -46,7 +46,8 @@ def query_command(
 
     Examples: [bold]netforensics query --list[/], [bold]netforensics query core-operators --param community=3[/],
     [bold]netforensics query --file mine.cypher --param account=HKpoliticalnew --csv[/].
-    Queries that write are refused. Exit codes: 0 ok, 1 refused or bad parameters, 3/4 database unreachable/auth.
+    Queries that write, or change the server's GDS graph catalog (GDS runs only in stream, stats or estimate mode
+    here), are refused. Exit codes: 0 ok, 1 refused or bad parameters, 3/4 database unreachable/auth.
     """
     if as_json and as_csv:
         raise NetforensicsError("Choose one of --json and --csv.")

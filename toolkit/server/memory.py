@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 
+from netforensics.errors import UsageError
+
 _MIB = 1024 * 1024
+_UNITS = {"": 1, "k": 1024, "m": _MIB, "g": 1024 * _MIB, "t": 1024 * 1024 * _MIB}
+# What Neo4j's settings and the JVM's -Xmx both read: a whole number, optionally k, m, g or t (binary units).
+_SIZE = re.compile(r"(\d+)([kmgt]?)", re.I)
 
 
 def _total_ram_bytes() -> int:
@@ -38,14 +44,27 @@ class MemorySettings:
 
     @classmethod
     def from_options(cls, heap: str | None, pagecache: str | None) -> "MemorySettings":
+        """``--heap`` and ``--pagecache`` (either may be None: sized for the machine); a bad size is a
+        :class:`UsageError`."""
         base = cls.for_this_machine()
-        heap = heap or base.heap
-        return cls(heap, pagecache or base.pagecache, _mib(int(_parse_size(heap) * 0.7)))
+        heap = normalise_size(heap, "heap") if heap else base.heap
+        pagecache = normalise_size(pagecache, "page cache") if pagecache else base.pagecache
+        return cls(heap, pagecache, _mib(int(parse_size(heap) * 0.7)))
 
 
-def _parse_size(text: str) -> int:
-    units = {"k": 1024, "m": _MIB, "g": 1024 * _MIB}
-    text = text.strip().lower()
-    if text and text[-1] in units:
-        return int(float(text[:-1]) * units[text[-1]])
-    return int(text)
+def parse_size(text: str, what: str | None = None) -> int:
+    """``512m``, ``2g``, ``1048576`` (bytes) -> bytes; anything else (``banana``, ``2x``, ``1.5g``, ``0``) is a
+    :class:`UsageError` saying what a size looks like (the text goes into neo4j.conf, so nothing else may pass)."""
+    match = _SIZE.fullmatch(text.strip())
+    size = int(match[1]) * _UNITS[match[2].lower()] if match else 0
+    if size <= 0:
+        prefix = f"The {what} " if what else ""
+        raise UsageError(f"{prefix}{text.strip()!r} is not a size: give a whole number of bytes or a whole number "
+                         "followed by k, m or g, e.g. 512m or 2g.")
+    return size
+
+
+def normalise_size(text: str, what: str | None = None) -> str:
+    """A checked size as Neo4j's configuration takes it: ``" 2G "`` -> ``"2g"``."""
+    parse_size(text, what)
+    return text.strip().lower()
