@@ -53,7 +53,9 @@ def _print(d: Dossier, run: str | None) -> None:
         for key in ("example_tweets", "example_ips"):
             if d.evidence.get(key):
                 console.print(f"  {key.replace('_', ' ')}: {', '.join(map(str, d.evidence[key]))}", highlight=False)
-    console.print(_table("Sample tweets", d.tweets, ("kind", "tweet_id", "created_at", "retweets", "original_author", "delay_seconds", "text")))
+    tweets = [{**t, "original_author": "(unknown)"} if t["kind"] == "retweet" and t["original_author"] is None else t
+              for t in d.tweets]
+    console.print(_table("Sample tweets", tweets, ("kind", "tweet_id", "created_at", "retweets", "original_author", "delay_seconds", "text")))
     console.print(_table("IP addresses and networks", d.ips, ("address", "kind", "country", "org", "cidr", "count", "accounts")))
     console.print(_table("Amplifies (retweets)", d.amplifies, ("screen_name", "account_id", "retweets", "role", "community")))
     console.print(_table("Amplified by", d.amplified_by, ("screen_name", "account_id", "retweets", "role", "community")))
