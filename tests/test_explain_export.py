@@ -11,6 +11,7 @@ import pytest
 
 from netforensics.settings import ConnectionSettings
 from netforensics.store.connection import GraphStore
+from netforensics.store.detection_reads import handle_prefixes
 from tests.cli_helpers import run_cli
 
 DATA = Path(__file__).parent / "data" / "load"
@@ -32,6 +33,44 @@ def _users(path: Path, accounts: list[tuple[str, str]]) -> Path:
 def _load(settings: ConnectionSettings, kind: str, *files: Path) -> None:
     loaded = run_cli("load", kind, *map(str, files), settings=settings)
     assert loaded.returncode == 0, loaded.stderr
+
+
+def test_handle_prefixes_spell_every_case_of_the_first_letters() -> None:
+    assert sorted(handle_prefixes("a_1b")) == ["A_1B", "A_1b", "a_1B", "a_1b"]
+    assert handle_prefixes("2019") == ["2019"]
+    assert len(handle_prefixes("abcdefghij")) == 2 ** 6 and all(len(p) == 6 for p in handle_prefixes("abcdefghij"))
+    assert sorted(handle_prefixes("abé")) == ["AB", "Ab", "aB", "ab"]  # stops before a non-ASCII letter
+    assert handle_prefixes("éa") == [""]
+
+
+@pytest.mark.neo4j
+def test_a_handle_of_several_accounts_lists_them_and_asks_for_the_id(store: GraphStore, neo4j_settings: ConnectionSettings,
+                                                                      tmp_path: Path) -> None:
+    # a renamed account's old handle taken by another (Twitter handles ignore case), and one handle of its own
+    _load(neo4j_settings, "io-archive",
+          _users(tmp_path / "users.csv", [("2001", "SameName"), ("2002", "samename"), ("2003", "Unique_One")]))
+
+    several = run_cli("explain", "samename", settings=neo4j_settings)
+    assert several.returncode == 1, several.stdout
+    assert "2 accounts have the screen name 'samename'" in several.stderr and "explain ACCOUNT_ID" in several.stderr
+    assert "2001" in several.stderr and "2002" in several.stderr and "Traceback" not in several.stderr
+    assert several.stdout == ""
+
+    as_json = run_cli("explain", "@SameName", "--json", settings=neo4j_settings)
+    assert as_json.returncode == 1
+    payload = json.loads(as_json.stdout)
+    assert "2 accounts" in payload["error"]
+    assert [(c["account_id"], c["screen_name"]) for c in payload["candidates"]] == [("2001", "SameName"), ("2002", "samename")]
+
+    by_id = run_cli("explain", "2002", settings=neo4j_settings)
+    assert by_id.returncode == 0, by_id.stderr
+    assert by_id.stdout.startswith("samename (id 2002)")
+    by_handle = run_cli("explain", "@unique_ONE", settings=neo4j_settings)
+    assert by_handle.returncode == 0, by_handle.stderr
+    assert by_handle.stdout.startswith("Unique_One (id 2003)")
+    missing = run_cli("explain", "@nobody", "--json", settings=neo4j_settings)
+    assert missing.returncode == 1 and "No account" in missing.stderr
+    assert json.loads(missing.stdout) == {"error": json.loads(missing.stdout)["error"], "candidates": []}
 
 
 @pytest.mark.neo4j

@@ -9,10 +9,10 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from netforensics.cli.console import console
+from netforensics.cli.console import console, err_console
 from netforensics.cli.options import connection
 from netforensics.store import open_store
-from netforensics.store.detection_reads import Dossier, account_dossier, current_run
+from netforensics.store.detection_reads import AccountNotFound, AmbiguousAccount, Dossier, account_dossier, current_run
 
 
 def _table(title: str, rows: list[dict[str, Any]], columns: tuple[str, ...]) -> Table:
@@ -20,6 +20,15 @@ def _table(title: str, rows: list[dict[str, Any]], columns: tuple[str, ...]) -> 
     for row in rows:
         table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in columns))
     return table
+
+
+def _run_role(row: dict[str, Any], run: dict[str, Any] | None) -> str:
+    """What the current run made of an account, in a few words."""
+    if run is None:
+        return "no completed run yet"
+    if row.get("community") is None:
+        return "in no community"
+    return f"{row.get('role') or 'not flagged'} in community {row['community']}"
 
 
 def _print(d: Dossier, run: str | None) -> None:
@@ -62,16 +71,31 @@ def _print(d: Dossier, run: str | None) -> None:
 
 
 def explain_command(
-    account: Annotated[str, typer.Argument(help="Account id (or screen name).")],
+    account: Annotated[str, typer.Argument(help="Account id, or screen name (a leading @ and letter case do not matter).")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the dossier as JSON.")] = False,
     limit: Annotated[int, typer.Option(help="Rows per section (tweets, amplification).", min=1)] = 5,
 ) -> None:
     """An account's dossier: role and community in the current run, the evidence behind it (signals, values,
-    thresholds, example tweets and IPs), sample tweets, IPs and networks, whom it amplifies and who amplifies it."""
-    with open_store(connection()) as store:
-        run = current_run(store)
-        run_id = run["run"] if run else None
-        dossier = account_dossier(store, account, run_id, limit=limit)
+    thresholds, example tweets and IPs), sample tweets, IPs and networks, whom it amplifies and who amplifies it.
+
+    A screen name held by several accounts (renamed or reused handles) is not guessed: the accounts are listed
+    and the command exits 1; pass the id. Exit codes: 0 ok, 1 no such account or several, 3/4 database
+    unreachable/auth."""
+    run: dict[str, Any] | None = None
+    try:
+        with open_store(connection()) as store:
+            run = current_run(store)
+            run_id = run["run"] if run else None
+            dossier = account_dossier(store, account, run_id, limit=limit)
+    except (AccountNotFound, AmbiguousAccount) as err:
+        candidates = err.candidates if isinstance(err, AmbiguousAccount) else []
+        if as_json:
+            typer.echo(json.dumps({"error": str(err), "candidates": candidates}, indent=2, default=str))
+        err_console.print(f"[bold red]error:[/] {escape(str(err))}", highlight=False, emoji=False, markup=True)
+        if candidates and not as_json:
+            rows = [{**c, "in the current run": _run_role(c, run)} for c in candidates]
+            err_console.print(_table("Accounts with this screen name", rows, ("account_id", "screen_name", "in the current run")))
+        raise typer.Exit(err.exit_code) from None
     if as_json:
         typer.echo(json.dumps({"run": run_id, **dossier.as_dict()}, indent=2, default=str))
         return
