@@ -83,3 +83,41 @@ def test_retweets_of_tweets_with_no_known_author_are_listed(store: GraphStore, n
     assert [(t["kind"], t["tweet_id"], t["original_author"]) for t in known["tweets"]] == [("retweet", "s3", "acc1")]
     shown = run_cli("explain", "acc1", settings=neo4j_settings)
     assert shown.returncode == 0 and "(unknown)" in shown.stdout and "s1" in shown.stdout
+
+
+def _run_then_a_late_account(store: GraphStore, settings: ConnectionSettings, tmp_path: Path) -> tuple[str, list[str]]:
+    """Load the archive sample, run `clusters`, then load account 3001: (run id, ids of the accounts of the run)."""
+    _load(settings, "io-archive", DATA / "io_users.csv", DATA / "io_tweets.csv")
+    clustered = run_cli("clusters", "--seed", "1", "--json", settings=settings)
+    assert clustered.returncode == 0, clustered.stderr
+    assessed = sorted(store.read_value("MATCH (a:Account) RETURN collect(a.id)"))
+    _load(settings, "io-archive", _users(tmp_path / "late.csv", [("3001", "latecomer")]))
+    return json.loads(clustered.stdout)["run"]["run"], assessed
+
+
+@pytest.mark.neo4j
+def test_explain_says_an_account_loaded_after_the_run_was_not_assessed(store: GraphStore, neo4j_settings: ConnectionSettings,
+                                                                       tmp_path: Path) -> None:
+    run, assessed = _run_then_a_late_account(store, neo4j_settings, tmp_path)
+    late = run_cli("explain", "3001", settings=neo4j_settings)
+    assert late.returncode == 0, late.stderr
+    assert f"Not assessed: loaded after the current run (run {run} started at" in late.stdout
+    assert "netforensics clusters" in late.stdout and "in no community" not in late.stdout
+    assert json.loads(run_cli("explain", "3001", "--json", settings=neo4j_settings).stdout)["account"]["assessed"] is False
+    earlier = json.loads(run_cli("explain", assessed[0], "--json", settings=neo4j_settings).stdout)
+    assert earlier["account"]["assessed"] is True
+
+
+@pytest.mark.neo4j
+def test_export_accounts_leaves_out_accounts_loaded_after_the_run(store: GraphStore, neo4j_settings: ConnectionSettings,
+                                                                 tmp_path: Path) -> None:
+    run, assessed = _run_then_a_late_account(store, neo4j_settings, tmp_path)
+    out = tmp_path / "accounts.csv"
+    exported = run_cli("export", "accounts", str(out), settings=neo4j_settings)
+    assert exported.returncode == 0, exported.stderr
+    with out.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert list(rows[0]) == ["account_id", "community", "role", "role_score", "evidence"]
+    assert [r["account_id"] for r in rows] == assessed
+    assert f"wrote {len(assessed)} accounts of run {run}" in exported.stderr
+    assert "left out 1 accounts loaded after run" in exported.stderr

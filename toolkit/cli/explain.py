@@ -26,12 +26,14 @@ def _run_role(row: dict[str, Any], run: dict[str, Any] | None) -> str:
     """What the current run made of an account, in a few words."""
     if run is None:
         return "no completed run yet"
+    if not row.get("assessed"):
+        return "not assessed (loaded after the run)"
     if row.get("community") is None:
         return "in no community"
     return f"{row.get('role') or 'not flagged'} in community {row['community']}"
 
 
-def _print(d: Dossier, run: str | None) -> None:
+def _print(d: Dossier, run: dict[str, Any] | None) -> None:
     a = d.account
     name = escape(str(a["screen_name"] or a["account_id"]))  # this line asks for markup: the handle is escaped
     role = a.get("role") or "not flagged"
@@ -44,11 +46,15 @@ def _print(d: Dossier, run: str | None) -> None:
         console.print(f"  bio: {a['description']}", highlight=False)
     if run is None:
         console.print("  No completed detection run yet: run `netforensics clusters`.")
+    elif not a.get("assessed"):
+        console.print(f"  Not assessed: loaded after the current run (run {run['run']} started at {run['started_at']}, "
+                      f"account first loaded at {a.get('first_seen')}); run `netforensics clusters` or wait for the "
+                      "nightly refresh.", highlight=False)
     elif a.get("community") is None:
-        console.print(f"  Run {run}: in no community (no behavioural links to other accounts).", highlight=False)
+        console.print(f"  Run {run['run']}: in no community (no behavioural links to other accounts).", highlight=False)
     else:
         colour = {"core": "bold red", "amplifier": "red"}.get(a.get("role") or "", "green")
-        console.print(f"  Run {run}: community {a['community']} ({a['verdict']}, score {a['community_score']:.2f}); "
+        console.print(f"  Run {run['run']}: community {a['community']} ({a['verdict']}, score {a['community_score']:.2f}); "
                       f"role [{colour}]{role}[/] (role score {a['role_score'] or 0:.2f})", highlight=False, markup=True)
         if a.get("signals"):
             console.print(f"  community signals: {', '.join(a['signals'])}", highlight=False)
@@ -99,4 +105,4 @@ def explain_command(
     if as_json:
         typer.echo(json.dumps({"run": run_id, **dossier.as_dict()}, indent=2, default=str))
         return
-    _print(dossier, run_id)
+    _print(dossier, run)

@@ -95,7 +95,7 @@ def handle_prefixes(handle: str, letters: int = 6) -> list[str]:
 def find_account(store: GraphStore, account: str, run: str | None) -> dict[str, Any]:
     """The account-dossier row of ``account``: an exact id first, else the one account whose screen name equals it
     ignoring case and a leading ``@``. Raises :class:`AccountNotFound`, or :class:`AmbiguousAccount` (with the
-    candidates' id, screen name, community and role in ``run``) when several accounts hold it."""
+    candidates' id, screen name, community, role and whether ``run`` assessed them) when several accounts hold it."""
     rows = store.read(_query("account-dossier"), {"account": account, "run": run})
     if rows:
         return rows[0]
@@ -128,10 +128,17 @@ def account_dossier(store: GraphStore, account: str, run: str | None, limit: int
     )
 
 
-def export_accounts(store: GraphStore, run: str, out: Path) -> int:
-    """Write ``account_id,community,role,role_score,evidence`` for every account; returns the rows written."""
+@dataclass(frozen=True)
+class AccountsExport:
+    written: int  # accounts of the run written
+    not_assessed: int  # accounts left out: first loaded after the run started, so not in its projection
+
+
+def export_accounts(store: GraphStore, run: str, out: Path) -> AccountsExport:
+    """Write ``account_id,community,role,role_score,evidence`` for every account ``run`` assessed; accounts first
+    loaded after it started are left out (counted in the result), not written as unflagged."""
     rows = store.read_as_decoded(_query("export-accounts"), {"run": run})  # plain values: no Record.data() walk
-    columns = rows[0] if rows else {name: [] for name in EXPORT_COLUMNS}
+    columns: dict[str, Any] = rows[0] if rows else {**{name: [] for name in EXPORT_COLUMNS}, "not_assessed": 0}
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         with replaced_on_success(out) as part, part.open("w", newline="", encoding="utf-8") as handle:
@@ -140,4 +147,4 @@ def export_accounts(store: GraphStore, run: str, out: Path) -> int:
             writer.writerows(zip(*(columns[name] for name in EXPORT_COLUMNS)))
     except OSError as err:
         raise NetforensicsError(f"Cannot write {out}: {err.strerror}.") from err
-    return len(columns["account_id"])
+    return AccountsExport(written=len(columns["account_id"]), not_assessed=int(columns["not_assessed"]))
