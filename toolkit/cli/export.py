@@ -22,12 +22,17 @@ app = typer.Typer(help="Export detection results (accounts table; account graph 
 def accounts_command(
     out: Annotated[Path, typer.Argument(help="CSV file to write: account_id,community,role,role_score,evidence.", dir_okay=False)],
 ) -> None:
-    """Every account with its community, role (core, amplifier or empty), role score and evidence (JSON) in the
-    current detection run; `netforensics evaluate LABELS --export OUT.csv` scores it."""
+    """Every account the current detection run assessed, with its community, role (core, amplifier or empty), role
+    score and evidence (JSON); `netforensics evaluate LABELS --export OUT.csv` scores it. Accounts loaded after the
+    run started are left out (the count is printed): run `netforensics clusters` to assess them."""
     with open_store(connection()) as store:
         run = require_current_run(store)
-        written = export_accounts(store, run["run"], out)
-    err_console.print(f"wrote {written:,} accounts of run {run['run']} to {out}", highlight=False)
+        done = export_accounts(store, run["run"], out)
+    err_console.print(f"wrote {done.written:,} accounts of run {run['run']} to {out}", highlight=False)
+    if done.not_assessed:
+        err_console.print(f"left out {done.not_assessed:,} accounts loaded after run {run['run']} started at "
+                          f"{run['started_at']} (not assessed): run `netforensics clusters` or wait for the nightly "
+                          "refresh to include them", highlight=False)
 
 
 @app.command("graph")
