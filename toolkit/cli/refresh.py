@@ -19,7 +19,7 @@ from netforensics.detect.layers import LAYER_NAMES
 from netforensics.detect.leiden import ENGINES, OBJECTIVES
 from netforensics.detect.pipeline import DetectionParams
 from netforensics.errors import NetforensicsError
-from netforensics.refresh.run import RefreshReport, last_refresh, refresh
+from netforensics.refresh.run import RefreshReport, last_refresh, refresh, roles_changed
 from netforensics.refresh.schedule import next_run, parse_daily_at
 from netforensics.store import open_store
 from netforensics.store.ingest import LoadOptions
@@ -46,8 +46,32 @@ def _print_report(report: dict[str, Any]) -> None:
             if kinds.get(kind):
                 table.add_row(kind, f"{kinds[kind]:,}")
         console.print(table)
+    _print_role_changes(report)
     if report.get("flagged_id_stability") is not None:
         console.print(f"flagged accounts keeping their community id: {report['flagged_id_stability']:.1%}")
+
+
+def _role_cell(before: dict[str, int] | None, after: dict[str, int], role: str) -> str:
+    return f"{after[role]:,}" if before is None or before[role] == after[role] else f"{before[role]:,} → {after[role]:,}"
+
+
+def _print_role_changes(report: dict[str, Any]) -> None:
+    """Accounts newly flagged core/amplifier and no longer flagged, per community and in total."""
+    totals = report.get("roles") or {}
+    changed = [c for c in report.get("changes", []) if roles_changed(c)]
+    if not changed and not roles_changed(totals):
+        return
+    table = Table("community", "core", "amplifiers", "newly core", "newly amplifier", "no longer flagged",
+                  title="Role changes", title_justify="left")
+    for c in changed:
+        table.add_row(str(c["community"]), _role_cell(c.get("previous_roles"), c["roles"], "core"),
+                      _role_cell(c.get("previous_roles"), c["roles"], "amplifier"), f"{c['newly_core']:,}",
+                      f"{c['newly_amplifier']:,}", f"{c['no_longer_flagged']:,}")
+    if totals:
+        table.add_row("all", _role_cell(totals["before"], totals["after"], "core"),
+                      _role_cell(totals["before"], totals["after"], "amplifier"), f"{totals['newly_core']:,}",
+                      f"{totals['newly_amplifier']:,}", f"{totals['no_longer_flagged']:,}")
+    console.print(table)
 
 
 def refresh_command(

@@ -34,6 +34,7 @@ from netforensics.store.ingest import FileResult, LoadOptions, Progress
 
 log = logging.getLogger(__name__)
 FLAGGED_VERDICTS = frozenset({"inauthentic", "suspicious"})
+ROLES = ("core", "amplifier")
 
 
 def _query(name: str) -> cypher_files.CypherFile:
@@ -47,6 +48,7 @@ class PreviousRun:
     communities: npt.NDArray[np.int64]
     sizes: dict[int, int]
     verdicts: dict[int, str]
+    roles: npt.NDArray[np.object_]  # per account: core, amplifier or '' (aligned with account_ids)
 
 
 @dataclass
@@ -60,6 +62,8 @@ class RefreshReport:
     dissolved: list[dict[str, Any]] = field(default_factory=list)
     sentences: list[str] = field(default_factory=list)
     flagged_id_stability: float | None = None
+    # accounts flagged core/amplifier before and after, newly flagged, no longer flagged (all communities)
+    roles: dict[str, Any] = field(default_factory=dict)
     projection: dict[str, Any] = field(default_factory=dict)  # incremental or full, and why
     timings: dict[str, float] = field(default_factory=dict)
 
@@ -73,7 +77,7 @@ def previous_run(store: GraphStore) -> PreviousRun | None:
         return None
     run = current["run"]
     _, rows = store.read_records(_query("previous-membership"), {"run": run})
-    accounts, members_of = rows[0] if rows else ([], [])
+    accounts, members_of, roles = rows[0] if rows else ([], [], [])
     communities = store.read(_query("previous-communities"), {"run": run})
     return PreviousRun(
         run,
@@ -81,6 +85,7 @@ def previous_run(store: GraphStore) -> PreviousRun | None:
         np.array(members_of, dtype=np.int64),
         {int(r["community"]): int(r["size"]) for r in communities},
         {int(r["community"]): str(r["verdict"]) for r in communities},
+        np.array(roles, dtype=object),
     )
 
 
@@ -89,18 +94,27 @@ def _previous_and_next_id(store: GraphStore) -> tuple[PreviousRun | None, int]:
     return previous_run(store), int(store.read_value(_query("max-community-id")) or 0) + 1
 
 
+def _lookup(keys: npt.NDArray[Any], values: npt.NDArray[Any], wanted: npt.NDArray[Any], missing: Any) -> npt.NDArray[Any]:
+    """``values[i]`` for each of ``wanted`` found as ``keys[i]``, ``missing`` for the others."""
+    out = np.full(len(wanted), missing, dtype=values.dtype)
+    if len(keys) == 0 or len(wanted) == 0:
+        return out
+    order = np.argsort(keys)
+    sorted_keys = keys[order]
+    position = np.searchsorted(sorted_keys, wanted)
+    position[position >= len(sorted_keys)] = 0
+    found = sorted_keys[position] == wanted
+    out[found] = values[order][position[found]]
+    return out
+
+
 def align(previous: PreviousRun, account_ids: npt.NDArray[np.object_]) -> npt.NDArray[np.int64]:
     """The previous community id of each of ``account_ids`` (-1 when it had none)."""
-    old = np.full(len(account_ids), -1, dtype=np.int64)
-    if len(previous.account_ids) == 0 or len(account_ids) == 0:
-        return old
-    order = np.argsort(previous.account_ids)
-    sorted_ids = previous.account_ids[order]
-    position = np.searchsorted(sorted_ids, account_ids)
-    position[position >= len(sorted_ids)] = 0
-    found = sorted_ids[position] == account_ids
-    old[found] = previous.communities[order][position[found]]
-    return old
+    return _lookup(previous.account_ids, previous.communities, account_ids, -1)
+
+
+def _role_counts(roles: npt.NDArray[np.object_]) -> dict[str, int]:
+    return {role: int(np.count_nonzero(roles == role)) for role in ROLES}
 
 
 class StableIds:
@@ -133,6 +147,17 @@ def _describe(report: RefreshReport, result: DetectionResult, previous: Previous
         report.kinds[kind] = report.kinds.get(kind, 0) + 1
     report.kinds["dissolved"] = len(match.dissolved)
 
+    # Per account of this run (aligned with result.account_ids): previous and new community and role.
+    old_c, new_c = ids.old_aligned, result.community
+    old_r = _lookup(previous.account_ids, previous.roles, result.account_ids, "")
+    new_r = _lookup(np.array([r.account_id for r in result.roles], dtype=object),
+                    np.array([r.role for r in result.roles], dtype=object), result.account_ids, "")
+    report.roles = {
+        "before": _role_counts(previous.roles), "after": _role_counts(new_r),
+        **{f"newly_{role}": int(np.count_nonzero((new_r == role) & (old_r != role))) for role in ROLES},
+        "no_longer_flagged": int(np.count_nonzero((old_r != "") & (new_r == ""))),
+    }
+
     predecessors: dict[int, list[lineage.LineageLink]] = {}
     for link in match.links:
         predecessors.setdefault(label_to_id[link.new_label], []).append(link)
@@ -149,18 +174,30 @@ def _describe(report: RefreshReport, result: DetectionResult, previous: Previous
         if not (flagged or was_flagged):
             continue
         kind = match.new_kinds[label]
+        members = new_c == cid
+        # Where the id was kept, its members and roles compare with the old community of that id.
+        before = old_c == cid if kept else np.zeros(len(new_c), dtype=bool)
+        stayed = int(np.count_nonzero(members & before))
         change = {
             "community": cid, "kind": kind, "verdict": community.verdict, "size": community.size,
             "previous_size": old_size, "delta": community.size - old_size if old_size is not None else None,
+            "joined": community.size - stayed if kept else None, "left": old_size - stayed if old_size is not None else None,
             "from": sorted({link.old_id for link in links}), "crossed_threshold": flagged and not was_flagged,
             "cleared": was_flagged and not flagged,
+            "roles": _role_counts(new_r[members]),
+            "previous_roles": _role_counts(previous.roles[previous.communities == cid]) if kept else None,
+            **{f"newly_{role}": int(np.count_nonzero(members & (new_r == role) & (old_r != role))) for role in ROLES},
+            "no_longer_flagged": int(np.count_nonzero((members | before) & (old_r != "") & (new_r == ""))),
         }
         report.changes.append(change)
         report.sentences.append(_sentence(change, previous.sizes))
     for old_id in match.dissolved:
         if previous.verdicts.get(old_id) in FLAGGED_VERDICTS:
-            report.dissolved.append({"community": old_id, "previous_size": previous.sizes.get(old_id, 0)})
+            report.dissolved.append({"community": old_id, "previous_size": previous.sizes.get(old_id, 0),
+                                     "previous_roles": _role_counts(previous.roles[previous.communities == old_id])})
             report.sentences.append(f"community {old_id} ({previous.sizes.get(old_id, 0):,} accounts) dissolved")
+    if roles_changed(report.roles):
+        report.sentences.append("roles in all communities: " + _role_text(report.roles["before"], report.roles["after"], report.roles))
     crossed = [c for c in report.changes if c["crossed_threshold"]]
     if crossed:
         report.sentences.insert(0, f"{len(crossed)} communit{'y' if len(crossed) == 1 else 'ies'} crossed the threshold: "
@@ -177,7 +214,31 @@ def _accounts(n: int) -> str:
     return f"{n:,} account" + ("" if n == 1 else "s")
 
 
+def roles_changed(change: Mapping[str, Any]) -> bool:
+    """Whether a change (or the report's ``roles`` total) records accounts newly flagged or no longer flagged."""
+    return any(change.get(key) for key in ("newly_core", "newly_amplifier", "no_longer_flagged"))
+
+
+def _role_text(before: Mapping[str, int] | None, after: Mapping[str, int], change: Mapping[str, Any]) -> str:
+    """"amplifiers 201 → 212 (11 newly amplifier)": counts that moved, then the accounts behind them."""
+    moved = [f"{'amplifiers' if role == 'amplifier' else role} {before[role]:,} → {after[role]:,}"
+             for role in ROLES if before is not None and before[role] != after[role]]
+    flags = [f"{change[f'newly_{role}']:,} newly {role}" for role in ROLES if change.get(f"newly_{role}")]
+    if change.get("no_longer_flagged"):
+        flags.append(f"{change['no_longer_flagged']:,} no longer flagged")
+    if moved and flags:
+        return f"{', '.join(moved)} ({', '.join(flags)})"
+    return ", ".join(moved or flags)
+
+
 def _sentence(change: Mapping[str, Any], sizes_by_id: Mapping[int, int]) -> str:
+    text = _membership_sentence(change, sizes_by_id)
+    if roles_changed(change):
+        text += "; " + _role_text(change.get("previous_roles"), change["roles"], change)
+    return text
+
+
+def _membership_sentence(change: Mapping[str, Any], sizes_by_id: Mapping[int, int]) -> str:
     cid, kind, size, delta = change["community"], change["kind"], change["size"], change["delta"]
     tail = f"; no longer flagged ({change['verdict']})" if change["cleared"] else ""
     if kind == "new":
@@ -192,8 +253,12 @@ def _sentence(change: Mapping[str, Any], sizes_by_id: Mapping[int, int]) -> str:
         return f"community {cid} split off from {origin} ({_accounts(size)}){tail}"
     if delta is None:
         return f"community {cid} ({_accounts(size)}, {change['verdict']}) continues {', '.join(map(str, change['from']))}{tail}"
-    if delta == 0:
+    if delta == 0 and change.get("joined"):
+        return f"community {cid} kept its size ({_accounts(size)}): {change['joined']:,} joined, {change['left']:,} left{tail}"
+    if delta == 0 and not roles_changed(change):
         return f"community {cid} unchanged ({_accounts(size)}){tail}"
+    if delta == 0:
+        return f"community {cid} kept its {_accounts(size)}{tail}"
     verb = "grew by" if delta > 0 else "shrank by"
     return f"community {cid} {verb} {_accounts(abs(delta))} ({change['previous_size']:,} → {size:,}){tail}"
 
