@@ -5,7 +5,9 @@ Safety, in order of what can go wrong:
 - runs left ``running`` by a killed refresh are recorded as failed (their partial results removed) first;
 - loading never deletes anything; a file that fails to load stops the refresh before detection;
 - detection writes the new run beside the current one and flips ``current`` only when complete
-  (:mod:`netforensics.detect.pipeline`): a failure leaves the previous results current.
+  (:mod:`netforensics.detect.pipeline`): a failure leaves the previous results current;
+- every attempt that got the lock is recorded as a ``refresh`` run: a failure at any step (loading, detection,
+  lineage, ...) with its one-line error and the step, so ``refresh --last`` reports it.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ import numpy as np
 import numpy.typing as npt
 
 from netforensics import cypher_files
-from netforensics.detect.pipeline import DetectionParams, DetectionResult, run_detection
+from netforensics.detect.pipeline import DetectionParams, DetectionResult, code_version, new_run_id, run_detection
 from netforensics.graph.projection_cache import ProjectionSource
 from netforensics.refresh import lineage
 from netforensics.refresh.inbox import load_inbox
@@ -283,6 +285,16 @@ def recover_abandoned_runs(store: GraphStore) -> list[str]:
     return abandoned
 
 
+@dataclass
+class _Attempt:
+    """Where a refresh holding the lock has got to, so a failure can be recorded with its step."""
+    params: DetectionParams
+    started: float = field(default_factory=time.perf_counter)
+    step: str = "recovery"
+    previous_run: str | None = None
+    run: str | None = None  # the detection run, once run_detection returned
+
+
 def refresh(
     store: GraphStore,
     inbox: Path | None,
@@ -293,50 +305,93 @@ def refresh(
     say: Callable[[str], None] = lambda message: None,
     stale_after: int = 600,
 ) -> RefreshReport:
-    """Run one refresh end to end and return its diff report (also stored on the new run)."""
+    """Run one refresh end to end and return its diff report (also stored on the new run). A failure after the
+    lock was taken is recorded as a failed ``refresh`` run (error, step) before it is raised again."""
+    params = params or DetectionParams()
     with refresh_lock(store, stale_after=stale_after):
-        abandoned = recover_abandoned_runs(store)
-        if abandoned:
-            log.warning("recorded %d abandoned run(s) as failed: %s", len(abandoned), ", ".join(abandoned))
-        loaded: list[FileResult] = []
-        steps: dict[str, float] = {}
+        attempt = _Attempt(params)
+        try:
+            return _refresh_locked(store, inbox, attempt, load_options, load_progress, say)
+        except BaseException as err:
+            record_failure(store, attempt, err)
+            raise
+
+
+def one_line(err: BaseException) -> str:
+    """The error as one line (a multi-line message joined), as stored on the run."""
+    return " ".join(str(err).split()) or type(err).__name__
+
+
+def record_failure(store: GraphStore, attempt: _Attempt, err: BaseException) -> None:
+    """Record the failed step and its error on the refresh's run: the run detection started (or completed, when a
+    later step failed), else a new failed ``refresh`` run. Never raises: the original error matters more."""
+    try:
+        run = attempt.run
+        if run is None and attempt.step == "detection":
+            # run_detection created (and failed) its run; while we hold the lock it is the only refresh run since.
+            run = store.read_value(_query("refresh-run-since"), {"seconds": int(time.perf_counter() - attempt.started) + 2})
+        store.write(_query("refresh-failed"), {
+            "run": run or new_run_id(), "step": attempt.step, "error": one_line(err), "previous_run": attempt.previous_run,
+            "elapsed": time.perf_counter() - attempt.started, "params": json.dumps(attempt.params.as_dict(), sort_keys=True),
+            "code_version": code_version(),
+        })
+    except Exception as cleanup:  # noqa: BLE001 - the server may be what failed
+        log.warning("could not record the failed refresh (step %s): %s", attempt.step, cleanup)
+
+
+def _refresh_locked(store: GraphStore, inbox: Path | None, attempt: _Attempt, load_options: LoadOptions,
+                    load_progress: Progress | None, say: Callable[[str], None]) -> RefreshReport:
+    abandoned = recover_abandoned_runs(store)
+    if abandoned:
+        log.warning("recorded %d abandoned run(s) as failed: %s", len(abandoned), ", ".join(abandoned))
+    loaded: list[FileResult] = []
+    steps: dict[str, float] = {}
+    attempt.step = "projection check"
+    started = time.perf_counter()
+    current = detection_reads.current_run(store)
+    attempt.previous_run = current["run"] if current else None
+    projection = ProjectionSource.incremental(store, current["run"] if current else None)
+    steps["projection_check"] = time.perf_counter() - started
+    started = time.perf_counter()
+    # Loads never touch runs or communities: the previous run is read on a second connection meanwhile.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="previous-run") as pool:
+        reading = pool.submit(_previous_and_next_id, store)
+        if inbox is not None:
+            attempt.step = "loading"
+            say(f"loading new files from {inbox}")
+            loaded = load_inbox(store, inbox, load_options, load_progress, projection.touched)
+        projection.loaded_batches = {r.sha256 for r in loaded if r.status == "loaded"}
+        projection.loaded_kinds = {r.kind for r in loaded if r.status == "loaded"}
+        steps["load"] = time.perf_counter() - started
         started = time.perf_counter()
-        current = detection_reads.current_run(store)
-        projection = ProjectionSource.incremental(store, current["run"] if current else None)
-        steps["projection_check"] = time.perf_counter() - started
-        started = time.perf_counter()
-        # Loads never touch runs or communities: the previous run is read on a second connection meanwhile.
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="previous-run") as pool:
-            reading = pool.submit(_previous_and_next_id, store)
-            if inbox is not None:
-                say(f"loading new files from {inbox}")
-                loaded = load_inbox(store, inbox, load_options, load_progress, projection.touched)
-            projection.loaded_batches = {r.sha256 for r in loaded if r.status == "loaded"}
-            projection.loaded_kinds = {r.kind for r in loaded if r.status == "loaded"}
-            steps["load"] = time.perf_counter() - started
-            started = time.perf_counter()
-            before, next_id = reading.result()
-        steps["previous_run_wait"] = time.perf_counter() - started
-        hook = StableIds(before, next_id) if before is not None else None
-        say("detecting communities" + (f" (stable ids from {before.run})" if before else ""))
-        result = run_detection(store, params, progress=say, assign_ids=hook,
-                               seed_membership=hook.previous_of if hook is not None else None, projection=projection,
-                               kind="refresh")
-        report = RefreshReport(result.run_id, before.run if before else None, projection=projection.describe())
-        report.files_loaded = [{"path": str(r.path), "kind": r.kind, "rows_loaded": r.rows_loaded,
-                                "rows_rejected": r.rows_rejected} for r in loaded if r.status == "loaded"]
-        report.files_skipped = sum(r.status == "skipped" for r in loaded)
-        started = time.perf_counter()
-        if before is not None and hook is not None:
-            _write_lineage(store, result.run_id, before, hook)
-            _describe(report, result, before, hook)
-        else:
-            report.sentences.append(f"first run: {sum(c.verdict in FLAGGED_VERDICTS for c in result.communities)} flagged communities")
-        steps["lineage"] = time.perf_counter() - started
-        report.timings = {**steps, **{f"detection_{k}": v for k, v in result.timings.items()}}
-        store.write(_query("store-diff"), {"run": result.run_id, "previous_run": report.previous_run,
-                                            "diff": json.dumps(report.as_dict(), sort_keys=True, default=str)})
-        return report
+        attempt.step = "reading the previous run"
+        before, next_id = reading.result()
+    steps["previous_run_wait"] = time.perf_counter() - started
+    hook = StableIds(before, next_id) if before is not None else None
+    say("detecting communities" + (f" (stable ids from {before.run})" if before else ""))
+    attempt.step = "detection"
+    result = run_detection(store, attempt.params, progress=say, assign_ids=hook,
+                           seed_membership=hook.previous_of if hook is not None else None, projection=projection,
+                           kind="refresh")
+    attempt.run = result.run_id
+    attempt.step = "lineage"
+    report = RefreshReport(result.run_id, before.run if before else None, projection=projection.describe())
+    report.files_loaded = [{"path": str(r.path), "kind": r.kind, "rows_loaded": r.rows_loaded,
+                            "rows_rejected": r.rows_rejected} for r in loaded if r.status == "loaded"]
+    report.files_skipped = sum(r.status == "skipped" for r in loaded)
+    started = time.perf_counter()
+    if before is not None and hook is not None:
+        _write_lineage(store, result.run_id, before, hook)
+        attempt.step = "diff"
+        _describe(report, result, before, hook)
+    else:
+        report.sentences.append(f"first run: {sum(c.verdict in FLAGGED_VERDICTS for c in result.communities)} flagged communities")
+    steps["lineage"] = time.perf_counter() - started
+    report.timings = {**steps, **{f"detection_{k}": v for k, v in result.timings.items()}}
+    attempt.step = "storing the diff"
+    store.write(_query("store-diff"), {"run": result.run_id, "previous_run": report.previous_run,
+                                        "diff": json.dumps(report.as_dict(), sort_keys=True, default=str)})
+    return report
 
 
 def last_refresh(store: GraphStore) -> dict[str, Any] | None:
