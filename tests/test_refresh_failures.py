@@ -1,5 +1,5 @@
-"""Every refresh that got the lock is recorded, failures included, and `refresh --last` reports them:
-failed at loading, detection or lineage (exit 1)."""
+"""Every refresh that got the lock is recorded, failures included, and `refresh --last` tells them apart:
+failed at loading, detection or lineage (exit 1), still running, or interrupted (its server or process went away)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,11 @@ from pathlib import Path
 import pytest
 
 from netforensics.errors import NetforensicsError
+from netforensics.refresh import lock
 from netforensics.refresh import run as refresh_run
 from netforensics.refresh.run import last_refresh, refresh
 from netforensics.settings import ConnectionSettings
+from netforensics.store import detection_writes
 from netforensics.store.connection import GraphStore
 from tests.cli_helpers import run_cli
 
@@ -103,3 +105,25 @@ def test_failed_lineage_keeps_the_new_run_current_and_last_exits_1(store: GraphS
     assert found["error"] == "lineage could not be written"
     code, _, text = last(neo4j_settings)
     assert code == 1 and "step: lineage" in text
+
+
+def test_last_shows_a_running_refresh_honestly(store: GraphStore, neo4j_settings: ConnectionSettings) -> None:
+    detection_writes.start_run(store, "run-interrupted", {}, "test", "refresh")
+
+    # the server went away mid-run: the refresh died without releasing anything but its lock's heartbeats
+    lock.acquire(store, "gone:1:x")
+    store.write("MATCH (l:RefreshLock) SET l.host = 'analysis-box', l.heartbeat_at = datetime() - duration({seconds: 700})")
+    code, found, text = last(neo4j_settings)
+    assert code == 1 and found["status"] == "running"
+    assert str(found["liveness"]).startswith("running or interrupted: no heartbeat since")
+    assert "running or interrupted: no heartbeat since" in text and "finished" not in text
+
+    store.write("MATCH (l:RefreshLock) DELETE l")
+    code, found, text = last(neo4j_settings)
+    assert str(found["liveness"]).startswith("interrupted: no refresh holds the lock")
+    assert "interrupted" in text and "finished" not in text
+
+    lock.acquire(store, "alive:2:y")
+    store.write("MATCH (l:RefreshLock) SET l.host = 'analysis-box'")
+    code, found, text = last(neo4j_settings)
+    assert str(found["liveness"]).startswith("running: last heartbeat")

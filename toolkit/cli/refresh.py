@@ -52,8 +52,10 @@ def _print_report(report: dict[str, Any]) -> None:
 
 
 def _print_last(found: dict[str, Any]) -> None:
-    console.print(f"last refresh {found['run']}: {found['status']}" + (" [current]" if found.get("current") else "")
-                  + f", started {found['started_at']}, finished {found['finished_at']}", highlight=False)
+    status = found.get("liveness") or found["status"]  # a running run: is anything still working on it?
+    finished = f", finished {found['finished_at']}" if found.get("finished_at") else ""
+    console.print(f"last refresh {found['run']}: {status}" + (" [current]" if found.get("current") else "")
+                  + f", started {found['started_at']}{finished}", highlight=False)
     if found.get("error"):
         step = f" (step: {found['failed_step']})" if found.get("failed_step") else ""
         console.print(f"error{step}: {found['error']}", highlight=False)

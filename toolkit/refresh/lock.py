@@ -17,6 +17,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
 
 from netforensics import cypher_files
 from netforensics.errors import NetforensicsError, RefreshLocked
@@ -78,6 +79,17 @@ def acquire(store: GraphStore, owner: str, *, stale_after: int = 600, name: str 
 def heartbeat(store: GraphStore, owner: str, *, name: str = LOCK_NAME) -> bool:
     rows = store.write_returning(cypher_files.load("refresh/lock-heartbeat"), {"name": name, "owner": owner})
     return bool(rows and rows[0]["held"])
+
+
+def holder(store: GraphStore, *, name: str = LOCK_NAME) -> dict[str, Any] | None:
+    """Who holds the lock (owner, host, pid, heartbeat_at, silent_seconds), with ``process_gone`` when it ran on this
+    host and its process has died; ``None`` when nobody holds it."""
+    rows = store.read(cypher_files.load("refresh/lock-state"), {"name": name})
+    if not rows:
+        return None
+    row = dict(rows[0])
+    row["process_gone"] = row["host"] == socket.gethostname() and not _process_alive(int(row["pid"] or 0))
+    return row
 
 
 def release(store: GraphStore, owner: str, *, name: str = LOCK_NAME) -> None:

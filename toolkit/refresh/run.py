@@ -27,9 +27,9 @@ import numpy.typing as npt
 from netforensics import cypher_files
 from netforensics.detect.pipeline import DetectionParams, DetectionResult, code_version, new_run_id, run_detection
 from netforensics.graph.projection_cache import ProjectionSource
-from netforensics.refresh import lineage
+from netforensics.refresh import lineage, lock
 from netforensics.refresh.inbox import load_inbox
-from netforensics.refresh.lock import refresh_lock
+from netforensics.refresh.lock import LOCK_NAME, refresh_lock
 from netforensics.store import detection_reads, detection_writes
 from netforensics.store.connection import GraphStore
 from netforensics.store.ingest import FileResult, LoadOptions, Progress
@@ -37,6 +37,8 @@ from netforensics.store.ingest import FileResult, LoadOptions, Progress
 log = logging.getLogger(__name__)
 FLAGGED_VERDICTS = frozenset({"inauthentic", "suspicious"})
 ROLES = ("core", "amplifier")
+# Heartbeats come every 30 s; a running refresh silent for longer than this is reported as possibly interrupted.
+SILENT_AFTER = 90
 
 
 def _query(name: str) -> cypher_files.CypherFile:
@@ -395,9 +397,27 @@ def _refresh_locked(store: GraphStore, inbox: Path | None, attempt: _Attempt, lo
 
 
 def last_refresh(store: GraphStore) -> dict[str, Any] | None:
+    """The last refresh run (status, error, failed step, diff). A ``running`` one also gets ``liveness``: whether a
+    refresh still holds the lock and beats, since a refresh whose server or process went away stays ``running``
+    until the next refresh records it as failed."""
     rows = store.read(_query("last-refresh"))
     if not rows:
         return None
     row = dict(rows[0])
     row["diff"] = json.loads(row["diff"]) if row.get("diff") else None
+    if row["status"] == "running":
+        row["liveness"] = liveness(lock.holder(store, name=LOCK_NAME))
     return row
+
+
+def liveness(holder: Mapping[str, Any] | None) -> str:
+    """How a ``running`` refresh run looks from outside, from the lock's holder (``None``: nobody holds it)."""
+    if holder is None:
+        return "interrupted: no refresh holds the lock (the next refresh records the run as failed)"
+    if holder.get("process_gone"):
+        return (f"interrupted: its process (pid {holder['pid']} on {holder['host']}) is gone, "
+                f"no heartbeat since {holder['heartbeat_at']}")
+    silent = int(holder.get("silent_seconds") or 0)
+    if silent > SILENT_AFTER:
+        return f"running or interrupted: no heartbeat since {holder['heartbeat_at']} ({silent:,} s ago)"
+    return f"running: last heartbeat {silent} s ago (pid {holder['pid']} on {holder['host']})"
