@@ -11,11 +11,12 @@ import sys
 import time
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from netforensics.detect.pipeline import DetectionParams, run_detection
 from netforensics.refresh import lock
-from netforensics.refresh.run import last_refresh, refresh
+from netforensics.refresh.run import last_refresh, previous_run, refresh
 from netforensics.settings import ConnectionSettings
 from netforensics.store.connection import GraphStore
 from netforensics.synth.split import split_tweets_by_time
@@ -66,6 +67,14 @@ def test_two_refreshes_with_a_delta_keep_ids_and_record_lineage(store: GraphStor
     assert current == [{"run": second.run, "previous": first.run}]
     stored = last_refresh(store)
     assert stored is not None and stored["diff"]["run"] == second.run
+    # roles are compared too: what the next refresh reads back matches the run's counts, and the diff carries them
+    summary = json.loads(store.read_value("MATCH (r:DetectionRun {id: $run}) RETURN r.summary", {"run": second.run}))
+    read_back = previous_run(store)
+    assert read_back is not None and read_back.run == second.run
+    assert {role: int(np.count_nonzero(read_back.roles == role)) for role in ("core", "amplifier")} == {
+        "core": summary["core"], "amplifier": summary["amplifier"]}
+    assert second.roles["after"] == {"core": summary["core"], "amplifier": summary["amplifier"]}
+    assert all({"newly_core", "newly_amplifier", "no_longer_flagged", "roles"} <= set(c) for c in second.changes)
 
     # Nothing new: seeded Leiden may still polish the partition, but ids hold and sizes barely move.
     third = refresh(store, day1, DetectionParams())

@@ -61,3 +61,27 @@ def test_lock_of_a_live_process_elsewhere_is_respected(store: GraphStore) -> Non
     store.write("MATCH (l:RefreshLock) SET l.host = 'another-machine', l.pid = 1")
     with pytest.raises(RefreshLocked, match="another-machine"):
         lock.acquire(store, "here:2:y")
+
+
+def test_takeover_log_gives_the_real_reason(store: GraphStore, caplog: pytest.LogCaptureFixture) -> None:
+    import logging
+    import subprocess
+    import sys
+
+    lock.acquire(store, "silent:1:x")
+    store.write("MATCH (l:RefreshLock) SET l.host = 'another-machine', l.heartbeat_at = datetime() - duration({minutes: 30})")
+    with caplog.at_level(logging.WARNING, logger=lock.__name__), lock.refresh_lock(store, stale_after=600):
+        pass
+    stale = [r.getMessage() for r in caplog.records if "took over" in r.getMessage()]
+    assert len(stale) == 1 and "silent:1:x" in stale[0]
+    assert "no heartbeat for 1800 s" in stale[0] or "no heartbeat for 1801 s" in stale[0], stale[0]
+    caplog.clear()
+
+    finished = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    lock.acquire(store, "killed:2:y")
+    store.write("MATCH (l:RefreshLock) SET l.pid = $pid", {"pid": int(finished.stdout)})
+    with caplog.at_level(logging.WARNING, logger=lock.__name__), lock.refresh_lock(store, stale_after=600):
+        pass
+    dead = [r.getMessage() for r in caplog.records if "took over" in r.getMessage()]
+    assert len(dead) == 1 and "killed:2:y" in dead[0]
+    assert f"pid {int(finished.stdout)}" in dead[0] and "is gone" in dead[0] and "heartbeat" not in dead[0], dead[0]

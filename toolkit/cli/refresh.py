@@ -19,7 +19,7 @@ from netforensics.detect.layers import LAYER_NAMES
 from netforensics.detect.leiden import ENGINES, OBJECTIVES
 from netforensics.detect.pipeline import DetectionParams
 from netforensics.errors import NetforensicsError
-from netforensics.refresh.run import RefreshReport, last_refresh, refresh
+from netforensics.refresh.run import RefreshReport, last_refresh, refresh, roles_changed
 from netforensics.refresh.schedule import next_run, parse_daily_at
 from netforensics.store import open_store
 from netforensics.store.ingest import LoadOptions
@@ -46,14 +46,50 @@ def _print_report(report: dict[str, Any]) -> None:
             if kinds.get(kind):
                 table.add_row(kind, f"{kinds[kind]:,}")
         console.print(table)
+    _print_role_changes(report)
     if report.get("flagged_id_stability") is not None:
         console.print(f"flagged accounts keeping their community id: {report['flagged_id_stability']:.1%}")
+
+
+def _print_last(found: dict[str, Any]) -> None:
+    status = found.get("liveness") or found["status"]  # a running run: is anything still working on it?
+    finished = f", finished {found['finished_at']}" if found.get("finished_at") else ""
+    console.print(f"last refresh {found['run']}: {status}" + (" [current]" if found.get("current") else "")
+                  + f", started {found['started_at']}{finished}", highlight=False)
+    if found.get("error"):
+        step = f" (step: {found['failed_step']})" if found.get("failed_step") else ""
+        console.print(f"error{step}: {found['error']}", highlight=False)
+    if found.get("diff"):
+        _print_report(found["diff"])
+
+
+def _role_cell(before: dict[str, int] | None, after: dict[str, int], role: str) -> str:
+    return f"{after[role]:,}" if before is None or before[role] == after[role] else f"{before[role]:,} → {after[role]:,}"
+
+
+def _print_role_changes(report: dict[str, Any]) -> None:
+    """Accounts newly flagged core/amplifier and no longer flagged, per community and in total."""
+    totals = report.get("roles") or {}
+    changed = [c for c in report.get("changes", []) if roles_changed(c)]
+    if not changed and not roles_changed(totals):
+        return
+    table = Table("community", "core", "amplifiers", "newly core", "newly amplifier", "no longer flagged",
+                  title="Role changes", title_justify="left")
+    for c in changed:
+        table.add_row(str(c["community"]), _role_cell(c.get("previous_roles"), c["roles"], "core"),
+                      _role_cell(c.get("previous_roles"), c["roles"], "amplifier"), f"{c['newly_core']:,}",
+                      f"{c['newly_amplifier']:,}", f"{c['no_longer_flagged']:,}")
+    if totals:
+        table.add_row("all", _role_cell(totals["before"], totals["after"], "core"),
+                      _role_cell(totals["before"], totals["after"], "amplifier"), f"{totals['newly_core']:,}",
+                      f"{totals['newly_amplifier']:,}", f"{totals['no_longer_flagged']:,}")
+    console.print(table)
 
 
 def refresh_command(
     inbox: Annotated[Optional[Path], typer.Option("--inbox", help="Folder of new evidence files (any format the loaders read, recognised by header; files already loaded are skipped by sha256).", file_okay=False)] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the diff report as JSON.")] = False,
-    last: Annotated[bool, typer.Option("--last", help="Print the last refresh's status and diff report instead of refreshing (exit 1 when it failed).")] = False,
+    last: Annotated[bool, typer.Option("--last", help="Print the last refresh's status, error (with the step that failed) and diff report instead of refreshing (exit 1 when it failed, is still running or was interrupted).")] = False,
     daily_at: Annotated[Optional[str], typer.Option("--daily-at", help="Stay running and refresh every day at HH:MM (local time of the machine or container); for the compose service.")] = None,
     stale_after: Annotated[int, typer.Option(help="Seconds without a heartbeat after which another refresh's lock counts as stale and is taken over.", min=60)] = 600,
     seed: Annotated[int, typer.Option(help="Leiden seed.")] = DEFAULTS.seed,
@@ -81,14 +117,8 @@ def refresh_command(
         if as_json:
             typer.echo(json.dumps(found, indent=2, default=str))
         else:
-            console.print(f"last refresh {found['run']}: {found['status']}"
-                          + (" [current]" if found.get("current") else "")
-                          + f", started {found['started_at']}, finished {found['finished_at']}", highlight=False)
-            if found.get("error"):
-                console.print(f"error: {found['error']}", highlight=False)
-            if found.get("diff"):
-                _print_report(found["diff"])
-        if found["status"] != "complete":
+            _print_last(found)
+        if found["status"] != "complete" or found.get("error"):
             raise typer.Exit(1)
         return
     params = DetectionParams(seed=seed, resolution=resolution, engine=engine, objective=objective, iterations=iterations,

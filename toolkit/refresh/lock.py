@@ -3,7 +3,7 @@
 A live lock (heartbeat younger than ``stale_after``) makes a second refresh fail with
 :class:`~netforensics.errors.RefreshLocked` (exit code 7). A lock whose owner stopped beating (lost machine)
 is taken over after ``stale_after``; one whose owner ran on this host and whose process is gone (killed) is
-taken over at once. Takeovers are reported. Living in the database, the lock also
+taken over at once. Takeovers are logged with their reason. Living in the database, the lock also
 guards refreshes started from different machines against the same server.
 """
 
@@ -17,6 +17,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
 
 from netforensics import cypher_files
 from netforensics.errors import NetforensicsError, RefreshLocked
@@ -31,6 +32,7 @@ LOCK_NAME = "refresh"
 class LockGrant:
     owner: str
     recovered_from: str | None  # the stale owner we took over from, if any
+    why: str = ""  # why we could take it over: the owner's process is gone, or no heartbeat for N s
 
 
 def new_owner() -> str:
@@ -61,18 +63,33 @@ def acquire(store: GraphStore, owner: str, *, stale_after: int = 600, name: str 
             {"name": name, "dead_owner": row["owner"], "owner": owner, "host": socket.gethostname(), "pid": os.getpid()},
         )
         if taken:
-            return LockGrant(owner, row["owner"])
+            return LockGrant(owner, row["owner"], f"its process (pid {row['pid']} on {row['host']}) is gone")
     if not row["acquired"]:
         raise RefreshLocked(
             f"Another refresh is running (owner {row['owner']} on {row['host']}, pid {row['pid']}, "
             f"last heartbeat {row['heartbeat_at']}); it becomes stale after {stale_after} s without a heartbeat."
         )
-    return LockGrant(owner, row["recovered_from"] if row["recovered"] else None)
+    if not row["recovered"]:
+        return LockGrant(owner, None)
+    silent = int(row["silent_seconds"] or 0)
+    return LockGrant(owner, row["recovered_from"],
+                     f"no heartbeat for {silent} s (since {row['previous_heartbeat_at']}; stale after {stale_after} s)")
 
 
 def heartbeat(store: GraphStore, owner: str, *, name: str = LOCK_NAME) -> bool:
     rows = store.write_returning(cypher_files.load("refresh/lock-heartbeat"), {"name": name, "owner": owner})
     return bool(rows and rows[0]["held"])
+
+
+def holder(store: GraphStore, *, name: str = LOCK_NAME) -> dict[str, Any] | None:
+    """Who holds the lock (owner, host, pid, heartbeat_at, silent_seconds), with ``process_gone`` when it ran on this
+    host and its process has died; ``None`` when nobody holds it."""
+    rows = store.read(cypher_files.load("refresh/lock-state"), {"name": name})
+    if not rows:
+        return None
+    row = dict(rows[0])
+    row["process_gone"] = row["host"] == socket.gethostname() and not _process_alive(int(row["pid"] or 0))
+    return row
 
 
 def release(store: GraphStore, owner: str, *, name: str = LOCK_NAME) -> None:
@@ -89,7 +106,7 @@ def refresh_lock(
     owner = new_owner()
     grant = acquire(store, owner, stale_after=stale_after, name=name)
     if grant.recovered_from:
-        log.warning("took over a stale refresh lock from %s (no heartbeat for %d s)", grant.recovered_from, stale_after)
+        log.warning("took over the refresh lock from %s: %s", grant.recovered_from, grant.why)
     stop = threading.Event()
     lost = threading.Event()
 
