@@ -211,7 +211,7 @@ def test_memory_sizes_are_normalised() -> None:
 
 
 @pytest.mark.parametrize("value", ["-3", "99999999999999999999", "2147483648"])
-@pytest.mark.parametrize("command", ["clusters", "demo"])
+@pytest.mark.parametrize("command", ["clusters", "demo", "refresh"])
 def test_a_seed_outside_what_every_engine_takes_is_a_usage_error(tmp_path: Path, command: str, value: str) -> None:
     result = run_cli(command, "--seed", value, env={"NETFORENSICS_HOME": str(tmp_path), "NEO4J_URI": ""})
     assert result.returncode == 2

@@ -11,7 +11,7 @@ from typing import Annotated, Any, Optional
 import typer
 from rich.table import Table
 
-from netforensics.cli.clusters import DEFAULTS, parse_layer_weights, parse_layers
+from netforensics.cli.clusters import DEFAULTS, SEED_MAX, parse_layer_weights, parse_layers
 from netforensics.cli.console import console, err_console
 from netforensics.cli.load import LoadProgress
 from netforensics.cli.options import connection
@@ -92,7 +92,7 @@ def refresh_command(
     last: Annotated[bool, typer.Option("--last", help="Print the last refresh's status, error (with the step that failed) and diff report instead of refreshing (exit 1 when it failed, is still running or was interrupted).")] = False,
     daily_at: Annotated[Optional[str], typer.Option("--daily-at", help="Stay running and refresh every day at HH:MM (local time of the machine or container); for the compose service.")] = None,
     stale_after: Annotated[int, typer.Option(help="Seconds without a heartbeat after which another refresh's lock counts as stale and is taken over.", min=60)] = 600,
-    seed: Annotated[int, typer.Option(help="Leiden seed.")] = DEFAULTS.seed,
+    seed: Annotated[int, typer.Option(help=f"Leiden seed, 0 to {SEED_MAX} (a range every engine takes).", min=0, max=SEED_MAX)] = DEFAULTS.seed,
     resolution: Annotated[float, typer.Option(help="Leiden resolution.", min=0.0001)] = DEFAULTS.resolution,
     engine: Annotated[str, typer.Option(help=f"Leiden engine: {', '.join(ENGINES)} (the first run; later runs start from the previous partition, with igraph when the engine is networkit).")] = DEFAULTS.engine,
     objective: Annotated[str, typer.Option(help=f"Leiden objective: {', '.join(OBJECTIVES)}.")] = DEFAULTS.objective,
