@@ -144,3 +144,30 @@ def test_failed_detection_is_recorded_and_changes_nothing(store: GraphStore, neo
     assert last.returncode == 1
     assert json.loads(last.stdout)["status"] == "failed"
     assert store.read_value("MATCH (r:DetectionRun {current: true}) RETURN count(r)") == 0
+
+
+def test_a_manual_clusters_run_after_a_refresh_keeps_the_community_ids(store: GraphStore, days: tuple[Path, Path]) -> None:
+    """`clusters` runs Leiden from scratch (its own seed), but ids continue the current run's: the communities an
+    analyst noted after a refresh keep their ids, and CONTINUES links let `query run-changes` compare the runs."""
+    from netforensics.refresh.run import detect_with_stable_ids
+
+    day1, _ = days
+    refreshed = refresh(store, day1, DetectionParams())
+    # after months of refreshes ids are far from a fresh run's labels 1..k: shift them to show which ones are kept
+    store.write("MATCH (c:Community {run: $run}) WITH c, c.id + 1000 AS shifted "
+                "SET c.id = shifted, c.key = $run + '/' + toString(shifted)", {"run": refreshed.run})
+    before = previous_run(store)
+    assert before is not None and before.run == refreshed.run
+    manual = detect_with_stable_ids(store, DetectionParams(seed=5))
+    now = previous_run(store)
+    assert now is not None and now.run == manual.run_id
+    old_of = dict(zip(before.account_ids.tolist(), before.communities.tolist()))
+    flagged = store.read("MATCH (c:Community {run: $run}) WHERE c.verdict = 'inauthentic' RETURN c.id AS id", {"run": manual.run_id})
+    assert flagged
+    for row in flagged:
+        members = [a for a, c in zip(now.account_ids.tolist(), now.communities.tolist()) if c == row["id"]]
+        previous_ids = [old_of.get(a) for a in members]
+        assert max(set(previous_ids), key=previous_ids.count) == row["id"]  # most members had this id already
+    changes = store.read("MATCH (:Community {run: $run})-[l:CONTINUES]->(:Community {run: $previous}) RETURN count(l) AS n",
+                         {"run": manual.run_id, "previous": refreshed.run})
+    assert changes[0]["n"] > 0

@@ -13,8 +13,9 @@ from netforensics.cli.console import console, err_console
 from netforensics.cli.options import connection
 from netforensics.detect.layers import LAYER_NAMES
 from netforensics.detect.leiden import ENGINES, OBJECTIVES
-from netforensics.detect.pipeline import DetectionParams, run_detection
+from netforensics.detect.pipeline import DetectionParams
 from netforensics.errors import NetforensicsError
+from netforensics.refresh.run import detect_with_stable_ids
 from netforensics.store import open_store
 from netforensics.store.connection import GraphStore
 from netforensics.store.detection_reads import community_table, require_current_run
@@ -114,7 +115,7 @@ def clusters_command(
             layer_weights=parse_layer_weights(layer_weight or []),
         )
         with err_console.status("detecting") as status:
-            result = run_detection(store, params, progress=lambda message: status.update(message))
+            result = detect_with_stable_ids(store, params, progress=lambda message: status.update(message))
         if not as_json:
             err_console.print(f"run {result.run_id}: {len(result.communities):,} communities, "
                               f"{result.role_counts()['core']:,} core, {result.role_counts()['amplifier']:,} amplifiers", highlight=False)

@@ -16,7 +16,7 @@ import json
 import logging
 import time
 from collections.abc import Callable, Mapping
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -265,6 +265,36 @@ def _membership_sentence(change: Mapping[str, Any], sizes_by_id: Mapping[int, in
         return f"community {cid} kept its {_accounts(size)}{tail}"
     verb = "grew by" if delta > 0 else "shrank by"
     return f"community {cid} {verb} {_accounts(abs(delta))} ({change['previous_size']:,} → {size:,}){tail}"
+
+
+class _StableIdsOnceRead:
+    """:class:`StableIds` for a run that reads the previous run meanwhile: the ids are assigned after Leiden, by
+    when the read (on another connection) is done. No previous run: the run's own labels stay its ids."""
+
+    def __init__(self, reading: Future[tuple[PreviousRun | None, int]]) -> None:
+        self._reading = reading
+        self.ids: StableIds | None = None
+
+    def __call__(self, account_ids: npt.NDArray[np.object_], labels: npt.NDArray[np.int64]) -> Mapping[int, int]:
+        before, next_id = self._reading.result()
+        if before is None:
+            return {}
+        self.ids = StableIds(before, next_id)
+        return self.ids(account_ids, labels)
+
+
+def detect_with_stable_ids(store: GraphStore, params: DetectionParams, *,
+                           progress: Callable[[str], None] | None = None) -> DetectionResult:
+    """A full detection run (``netforensics clusters``: Leiden from scratch, so the partition depends only on the
+    data and the seed) whose community ids continue the current run's where its communities continue, with
+    ``CONTINUES`` recorded as a refresh does: an id an analyst noted keeps its meaning across manual runs and
+    refreshes, and ``query run-changes`` lists what changed."""
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="previous-run") as pool:
+        hook = _StableIdsOnceRead(pool.submit(_previous_and_next_id, store))
+        result = run_detection(store, params, progress=progress, assign_ids=hook)
+    if hook.ids is not None:
+        _write_lineage(store, result.run_id, hook.ids.previous, hook.ids)
+    return result
 
 
 def _write_lineage(store: GraphStore, run: str, previous: PreviousRun, ids: StableIds) -> None:
