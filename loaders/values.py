@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import ast
 import ipaddress
+import re
 from datetime import UTC, datetime
 from functools import lru_cache
 from typing import Any
@@ -19,6 +20,8 @@ _INF = float("inf")
 # Neo4j refuses to index a string over ~8 KB and fails the whole transaction; 2,000 characters are at most
 # 8,000 bytes of UTF-8 only in theory (4 bytes each), so the byte length is checked past 1,000 characters.
 _MAX_KEY_BYTES = 4000
+_MISSING = {"nan", "none", "null"}  # what pandas and JSON exports write for a missing id
+_SCIENTIFIC = re.compile(r"\d(\.\d+)?[eE]\+\d+")  # 1.23457E+18: an id rounded by a spreadsheet (hex ids never hold "+")
 
 
 def key(value: str, column: str) -> str:
@@ -46,15 +49,24 @@ def required_id(value: str, column: str) -> str:
         raise ValueError(f"{column} is empty")
     if value.endswith(".0") and value[:-2].isdigit():
         return value[:-2]
+    if not value.isdigit() and len(value) <= 24:
+        if value.lower() in _MISSING:
+            raise ValueError(f"{column} is missing ({value!r})")
+        if _SCIENTIFIC.fullmatch(value):
+            raise ValueError(f"{column} {value!r} is a number a spreadsheet rounded: the id is lost; export the file "
+                             "again with ids as text")
     return key(value, column)
 
 
 def optional_id(value: str, column: str) -> str | None:
     value = value.strip()
-    if not value or value in {"0", "nan", "None", "null"}:
+    if not value or value == "0" or value.lower() in _MISSING:
         return None
     if value.endswith(".0") and value[:-2].isdigit():
         return value[:-2]
+    if not value.isdigit() and len(value) <= 24 and _SCIENTIFIC.fullmatch(value):
+        raise ValueError(f"{column} {value!r} is a number a spreadsheet rounded: the id is lost; export the file "
+                         "again with ids as text")
     return key(value, column)
 
 

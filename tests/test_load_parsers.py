@@ -263,3 +263,15 @@ def test_a_header_naming_a_column_twice_is_refused(tmp_path: Path) -> None:
 
 def test_an_ipv6_zone_is_not_part_of_the_address() -> None:
     assert str(values.ip_address("fe80::1%eth0")) == str(values.ip_address("FE80:0::1")) == "fe80::1"
+
+
+@pytest.mark.parametrize("text, reason", [("1.23457E+18", "spreadsheet rounded"), ("1e+18", "spreadsheet rounded"),
+                                          ("nan", "missing"), ("NULL", "missing")])
+def test_ids_a_spreadsheet_or_dataframe_mangled_are_refused(text: str, reason: str) -> None:
+    with pytest.raises(ValueError, match=reason):
+        values.required_id(text, "userid")
+
+
+def test_hex_and_base64_ids_are_not_mistaken_for_mangled_numbers() -> None:
+    for text in ["5e3", "12e45", "00095f343281b6ea2c6a6c07eed980dd", "OdQu2nTjX2jrPBIYLBhWu7V0dkr7HEO+oTmv+tHFk="]:
+        assert values.required_id(text, "id") == text
