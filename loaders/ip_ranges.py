@@ -29,18 +29,16 @@ _IPV4_ALIASES = (ipaddress.ip_network("2002::/16"), ipaddress.ip_network("2001::
 
 
 def asn_number(value: str) -> int | None:
-    text = value.strip().upper().removeprefix("AS")
+    """``64500``, ``AS64500``, ``AS 64500``, ``64500.0``, ``6.45E+04`` (a spreadsheet's): a 32-bit AS number."""
+    text = value.strip().upper().removeprefix("AS").strip()
     if not text:
         return None
-    if text.endswith(".0"):
-        text = text[:-2]
-    if text.startswith("-") and text[1:].isdigit():
-        raise ValueError(f"asn is negative: {value!r}")
-    if not text.isdigit():
-        raise ValueError(f"asn is not a number: {value[:80]!r}")
-    if len(text) > 10 or int(text) > 4_294_967_295:  # ASNs are 32-bit
+    if text.startswith("-"):
+        raise ValueError(f"asn is negative: {value[:80]!r}")
+    number = v.count(text, "asn")
+    if number is None or number > 4_294_967_295:  # ASNs are 32-bit
         raise ValueError(f"asn is too large for an AS number (at most 4294967295): {value[:80]!r}")
-    return int(text)
+    return number
 
 
 def country_code(value: str) -> str | None:

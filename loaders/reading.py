@@ -183,15 +183,11 @@ class CsvReader:
                     return
                 except csv.Error as err:
                     start, end = end + 1, reader.line_num
-                    yield Reject(start, f"malformed CSV: {err}", self._take_lines(), rows=end - start + 1)
+                    yield Reject(start, _malformed(str(err), start, end), self._take_lines(), rows=end - start + 1)
                     continue
                 start, end = end + 1, reader.line_num
-                if end > start:  # a record over several lines: a quote opened and never closed swallows the rest
+                if end > start:  # a record over several lines: if it is malformed, so may be its line breaks
                     lines = self._take_lines()
-                    if lines.count('"') % 2:
-                        yield Reject(start, f"a quoted field is never closed: the record runs from line {start} to "
-                                            f"line {end}, every line of it counted as rejected", lines, rows=end - start + 1)
-                        continue
                     if len(fields) != width and fields:
                         yield Reject(start, f"expected {width} fields, found {len(fields)} over lines {start}-{end}",
                                      lines, rows=end - start + 1)
@@ -216,11 +212,24 @@ class CsvReader:
         return text
 
 
+def _malformed(error: str, start: int, end: int) -> str:
+    """A reject reason for a record the strict CSV reader refused; its lines are all counted as rejected."""
+    lines = f"line {start}" if end == start else f"lines {start}-{end}"
+    if error == "unexpected end of data":
+        return f"a quoted field is never closed: it runs from line {start} to the end of the file ({lines} rejected)"
+    if "expected after" in error:
+        return (f"a quote inside a quoted field is not doubled, or a quoted field opened earlier was never closed "
+                f"({lines} rejected)")
+    return f"malformed CSV: {error} ({lines} rejected)"
+
+
 def open_csv(path: Path, required: Iterable[str], optional: Iterable[str] = ()) -> CsvReader:
     """Open a CSV file and check its header against the format's required (and optional) columns."""
     stream, position = open_binary(path)
     decoder = _LineDecoder(stream, path, keep_lines=True)
-    reader = csv.reader(_first_line_without_bom(iter(decoder)))
+    # strict: a quote that does not close its field where it should is an error, not text: an unclosed quote then
+    # fails at the next quote or at the end of the file instead of silently merging the lines in between
+    reader = csv.reader(_first_line_without_bom(iter(decoder)), strict=True)
     try:
         header = [h.strip() for h in next(reader)]
     except StopIteration:

@@ -255,6 +255,10 @@ def test_gds_procedures_that_change_the_catalog_are_refused(text: str, expected:
     "MATCH (n) RETURN gds.util.asNode(id(n)).name AS name, gds.similarity.cosine([1.0], [1.0]) AS s",
     "MATCH (gds:Account) RETURN gds.project AS p, gds.drop AS d",
     "MATCH (n) WHERE n.text CONTAINS 'gds.graph.drop' RETURN n",
+    "CALL gds.listProgress() YIELD jobId RETURN jobId",
+    "CALL gds.beta.listProgress() YIELD jobId RETURN jobId",
+    "CALL gds.memory.summary() YIELD user RETURN user",
+    "CALL gds.graph.streamNodeProperties('g', ['p']) YIELD nodeId RETURN nodeId",
 ])
 def test_gds_reads_stay_allowed(text: str) -> None:
     assert write_clauses(text) == []

@@ -200,8 +200,10 @@ def test_one_bad_value_rejects_its_row_only(tmp_path: Path) -> None:
 
 
 def test_asn_must_be_a_32_bit_number() -> None:
-    assert ip_ranges.asn_number("AS64500") == 64500 and ip_ranges.asn_number("64500.0") == 64500
-    for text, reason in [("1.0e999", "not a number"), ("99999999999999999999", "too large"), ("-3", "negative")]:
+    for text in ["AS64500", "64500.0", "AS 64500", "+64500", "64500.00", "6.45E+04"]:
+        assert ip_ranges.asn_number(text) == 64500
+    for text, reason in [("1.0e999", "too large"), ("99999999999999999999", "too large"), ("-3", "negative"),
+                         ("4294967296", "too large"), ("x", "not a number")]:
         with pytest.raises(ValueError, match=reason):
             ip_ranges.asn_number(text)
 
@@ -275,3 +277,19 @@ def test_ids_a_spreadsheet_or_dataframe_mangled_are_refused(text: str, reason: s
 def test_hex_and_base64_ids_are_not_mistaken_for_mangled_numbers() -> None:
     for text in ["5e3", "12e45", "00095f343281b6ea2c6a6c07eed980dd", "OdQu2nTjX2jrPBIYLBhWu7V0dkr7HEO+oTmv+tHFk="]:
         assert values.required_id(text, "id") == text
+
+
+def test_two_unclosed_quotes_do_not_merge_the_lines_between_them(tmp_path: Path) -> None:
+    path = tmp_path / "follows.csv"
+    path.write_text('src_account_id,dst_account_id,observed_at\n1,"2,2020-01-01\n3,4,2020-01-01\n5,"6,2020-01-01\n'
+                    '7,8,2020-01-01\n', encoding="utf-8")
+    rows, [reject] = rows_and_rejects(follows.parse(path))
+    assert [(r["src"], r["dst"]) for r in rows] == [("7", "8")]
+    assert (reject.line, reject.rows) == (2, 3) and "lines 2-4 rejected" in reject.reason
+
+
+def test_a_stray_quote_in_an_unquoted_field_is_text(tmp_path: Path) -> None:
+    path = tmp_path / "follows.csv"
+    path.write_text('src_account_id,dst_account_id,observed_at\n"a\nb",5\'11",2020-01-01\n', encoding="utf-8")
+    rows, rejects = rows_and_rejects(follows.parse(path))
+    assert rejects == [] and [(r["src"], r["dst"]) for r in rows] == [("a\nb", "5'11\"")]

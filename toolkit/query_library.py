@@ -78,8 +78,9 @@ _WRITE_PROCEDURE = re.compile(
 _GDS_CALL = re.compile(r"(?<![\w.$])(?:(CALL)\s+)?(gds(?:\s*\.\s*\w+)+)(\s*\()?", re.I)
 # GDS names that only read. Everything else (project, drop, mutate, write, filter, subgraph, sample, generate, export,
 # train, model and pipeline changes, config setters) changes the server's catalog or store, so it is refused.
-_GDS_READ_MODES = {"stream", "stats", "estimate", "list", "exists"}
-_GDS_READ_PREFIXES = ("gds.util.", "gds.similarity.", "gds.alpha.linkprediction.", "gds.alpha.ml.onehotencoding", "gds.debug.")
+_GDS_READ_MODES = {"stream", "stats", "estimate", "list", "exists", "listprogress"}
+_GDS_READ_PREFIXES = ("gds.util.", "gds.similarity.", "gds.alpha.linkprediction.", "gds.alpha.ml.onehotencoding", "gds.debug.",
+                      "gds.memory.", "gds.graph.stream")  # memory list/summary; graph.streamNodeProperty(ies)/...Relationship...
 _GDS_READS = {"gds.version", "gds.list", "gds.license.state", "gds.islicensed", "gds.userlog", "gds.alpha.userlog",
               "gds.systemmonitor", "gds.alpha.systemmonitor"}
 
