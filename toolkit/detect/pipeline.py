@@ -286,14 +286,16 @@ def detect(p: Projection, params: DetectionParams, gds_store: GraphStore | None 
 
 def run_detection(store: GraphStore, params: DetectionParams | None = None, *, progress: Progress | None = None,
                   assign_ids: AssignIds | None = None, seed_membership: SeedMembership | None = None,
-                  projection: ProjectionSource | None = None, kind: str = "clusters") -> DetectionResult:
+                  projection: ProjectionSource | None = None, kind: str = "clusters",
+                  on_start: Callable[[str], None] | None = None) -> DetectionResult:
     """Run detection on the graph in ``store`` and make it the current run; see the module docstring.
 
     The refresh passes ``assign_ids`` (stable community ids) and ``seed_membership`` (account ids -> previous
     community per account, -1 for none) so Leiden starts from the previous partition, and ``projection`` (an
     incremental projection, :mod:`netforensics.graph.projection_cache`). By default the graph is read whole; either
     way a completed run keeps its tweet events for the next refresh. ``kind`` (clusters or refresh) is recorded on
-    the run from its start, so a refresh that fails is still found as one."""
+    the run from its start, so a refresh that fails is still found as one; ``on_start`` gets the run's id as soon as
+    it is recorded (the refresh notes it, to record its own failure on that run)."""
     params = params or DetectionParams()
     projection = projection or ProjectionSource.full(store)
     say = progress or (lambda message: None)
@@ -303,6 +305,8 @@ def run_detection(store: GraphStore, params: DetectionParams | None = None, *, p
     timings: dict[str, float] = {}
     total = time.perf_counter()
     detection_writes.start_run(store, run_id, params.as_dict(), version, kind)
+    if on_start is not None:
+        on_start(run_id)
     try:
         say("projecting the graph")
         started = time.perf_counter()

@@ -324,7 +324,7 @@ class _Attempt:
     started: float = field(default_factory=time.perf_counter)
     step: str = "recovery"
     previous_run: str | None = None
-    run: str | None = None  # the detection run, once run_detection returned
+    run: str | None = None  # the detection run, once run_detection recorded it
 
 
 def refresh(
@@ -358,12 +358,8 @@ def record_failure(store: GraphStore, attempt: _Attempt, err: BaseException) -> 
     """Record the failed step and its error on the refresh's run: the run detection started (or completed, when a
     later step failed), else a new failed ``refresh`` run. Never raises: the original error matters more."""
     try:
-        run = attempt.run
-        if run is None and attempt.step == "detection":
-            # run_detection created (and failed) its run; while we hold the lock it is the only refresh run since.
-            run = store.read_value(_query("refresh-run-since"), {"seconds": int(time.perf_counter() - attempt.started) + 2})
         store.write(_query("refresh-failed"), {
-            "run": run or new_run_id(), "step": attempt.step, "error": one_line(err), "previous_run": attempt.previous_run,
+            "run": attempt.run or new_run_id(), "step": attempt.step, "error": one_line(err), "previous_run": attempt.previous_run,
             "elapsed": time.perf_counter() - attempt.started, "params": json.dumps(attempt.params.as_dict(), sort_keys=True),
             "code_version": code_version(),
         })
@@ -404,8 +400,7 @@ def _refresh_locked(store: GraphStore, inbox: Path | None, attempt: _Attempt, lo
     attempt.step = "detection"
     result = run_detection(store, attempt.params, progress=say, assign_ids=hook,
                            seed_membership=hook.previous_of if hook is not None else None, projection=projection,
-                           kind="refresh")
-    attempt.run = result.run_id
+                           kind="refresh", on_start=lambda run: setattr(attempt, "run", run))
     attempt.step = "lineage"
     report = RefreshReport(result.run_id, before.run if before else None, projection=projection.describe())
     report.files_loaded = [{"path": str(r.path), "kind": r.kind, "rows_loaded": r.rows_loaded,
