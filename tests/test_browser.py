@@ -4,6 +4,7 @@ zip as Browser imports it, the local server's CORS answers, and ``netforensics b
 from __future__ import annotations
 
 import threading
+import urllib.error
 import urllib.request
 import zipfile
 from collections.abc import Iterator
@@ -185,3 +186,31 @@ def test_cli_browser_export_writes_the_three_files(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted([FAVOURITES_FILE, GUIDE_FILE, STYLE_FILE])
     assert "drag the .zip and .grass files" in result.stderr
+
+
+def test_local_server_serves_only_the_artefacts(artefacts: dict[str, Path], served: str) -> None:
+    folder = artefacts["guide"].parent
+    (folder / "notes.txt").write_text("secret")
+    (folder / "neo4j-password").write_text("hunter2")
+    (folder / "sub").mkdir(exist_ok=True)
+    (folder / "sub" / "x.txt").write_text("secret")
+    for path in ["/", "/notes.txt", "/neo4j-password", "/sub/", "/sub/x.txt", "/../notes.txt", "/%2e%2e/notes.txt",
+                 f"/sub/../{GUIDE_FILE}x"]:
+        request = urllib.request.Request(served + path, headers={"Origin": "http://evil.example"})
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(request, timeout=5)
+        assert refused.value.code == 404, path
+        assert "Access-Control-Allow-Origin" not in refused.value.headers, path
+        assert refused.value.read() == b"", path
+    preflight = urllib.request.Request(f"{served}/notes.txt", method="OPTIONS", headers={
+        "Origin": "http://evil.example", "Access-Control-Request-Method": "GET"})
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(preflight, timeout=5)
+    assert refused.value.code == 404 and "Access-Control-Allow-Origin" not in refused.value.headers
+    # The favourites zip is a download, not a cross-origin fetch: served, but no page may read it.
+    with urllib.request.urlopen(f"{served}/{FAVOURITES_FILE}", timeout=5) as response:
+        assert response.status == 200 and "Access-Control-Allow-Origin" not in response.headers
+        assert response.read() == artefacts["favourites"].read_bytes()
+    with urllib.request.urlopen(f"{served}/{GUIDE_FILE}?cache=1", timeout=5) as response:
+        assert response.headers["Access-Control-Allow-Origin"] == "*"
+        assert response.headers["Content-Type"].startswith("text/html")
