@@ -36,7 +36,8 @@ def serve_command(
     port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port on 127.0.0.1 (0: any free port).")] = 8001,
 ) -> None:
     """Write the artefacts and serve them on localhost (with the CORS header Browser needs) until Ctrl-C;
-    then type the printed :play command in Neo4j Browser."""
+    then type the printed :play command in Neo4j Browser. Only those three files are served, whatever else the
+    folder holds."""
     folder = directory or data_home() / "browser"
     try:
         server = make_server(folder, port)
@@ -44,7 +45,11 @@ def serve_command(
         raise NetforensicsError(f"Cannot listen on 127.0.0.1:{port}: {err.strerror or err}. Try --port 0 for any free port.") from err
     actual = server.server_address[1]
     base = f"http://localhost:{actual}"
-    export(folder, base)
+    try:
+        export(folder, base)
+    except NetforensicsError:
+        server.server_close()
+        raise
     console.print(f"Serving {folder} on {base} (Ctrl-C to stop). In Neo4j Browser run:", highlight=False)
     console.print(f"  :play {base}/{GUIDE_FILE}\n  :style {base}/{STYLE_FILE}", highlight=False)
     console.print(f"Favourites: download {base}/{FAVOURITES_FILE} and drag it onto Browser.", highlight=False)

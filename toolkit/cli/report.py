@@ -13,7 +13,7 @@ from netforensics.cli.console import console, err_console
 from netforensics.cli.options import connection
 from netforensics.errors import NetforensicsError
 from netforensics.evaluate import read_current_run, read_labels, read_traps, scorecard
-from netforensics.output_files import replaced_on_success
+from netforensics.output_files import cannot_write, make_folder, replaced_on_success
 from netforensics.report import ReportLimits, read_report, render_report
 from netforensics.store import open_store
 
@@ -45,9 +45,12 @@ def report_command(
                                labels_source=str(labels) if labels else None,
                                progress=lambda text: progress.update(task, description=text))
     page = render_report(data)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with replaced_on_success(out) as part:
-        part.write_text(page, encoding="utf-8")
+    make_folder(out.parent, out)
+    try:
+        with replaced_on_success(out) as part:
+            part.write_text(page, encoding="utf-8")
+    except OSError as err:
+        raise cannot_write(out, err) from err
     summary = {"path": str(out), "run": data.run.id, "communities": [c.id for c in data.cards], "bytes": len(page.encode("utf-8"))}
     if as_json:
         typer.echo(json.dumps(summary, indent=2))

@@ -30,7 +30,7 @@ from xml.sax.saxutils import quoteattr
 from netforensics import __version__
 from netforensics.cypher_files import load as load_cypher
 from netforensics.errors import NetforensicsError
-from netforensics.output_files import replaced_on_success
+from netforensics.output_files import cannot_write, make_folder, replaced_on_success
 from netforensics.report.data import read_flagged, run_report_query
 from netforensics.store.connection import GraphStore
 
@@ -283,31 +283,35 @@ def export_graph(store: GraphStore, out: Path, fmt: str, *, community: str | Non
                  page: int = PAGE, progress: Callable[[str, int], None] | None = None) -> ExportSummary:
     """Write the graph to ``out`` (a file; for ``csv`` a folder that receives nodes.csv and edges.csv).
 
-    Files are written under a temporary name and moved into place when complete.
+    Files are written under a temporary name and moved into place when complete. NetforensicsError if there is
+    no current run, the community is not in it, or ``out`` cannot be written.
     """
     run = _current_run(store)
-    if community is not None and run is None:
-        raise NetforensicsError("No current detection run, so no communities: run `netforensics clusters` first.")
-    if community is not None and not read_flagged(store, run or "", community):
+    if run is None:
+        raise NetforensicsError("No current detection run to take communities and roles from: run `netforensics clusters` first.")
+    if community is not None and not read_flagged(store, run, community):
         raise NetforensicsError(f"The current run {run} has no community with id {community!r}.")
-    scope = f"community {community} of run {run}" if community is not None else f"all accounts, roles of run {run or '(none)'}"
+    scope = f"community {community} of run {run}" if community is not None else f"all accounts, roles of run {run}"
     description = f"netforensics account graph: {scope}; edges retweeted (retweeter -> author) and shared_ip."
     if fmt == "csv":
-        out.mkdir(parents=True, exist_ok=True)
+        make_folder(out)
         paths = [out / "nodes.csv", out / "edges.csv"]
     else:
-        out.parent.mkdir(parents=True, exist_ok=True)
+        make_folder(out.parent, out)
         paths = [out]
     summary = ExportSummary(fmt, paths, run=run, community=community)
-    with ExitStack() as files:
-        handles = [files.enter_context(part.open("w", encoding="utf-8", newline=""))
-                   for part in [files.enter_context(replaced_on_success(p)) for p in paths]]
-        writer: GraphWriter
-        if fmt == "gexf":
-            writer = GexfWriter(handles[0], description)
-        elif fmt == "graphml":
-            writer = GraphmlWriter(handles[0], description)
-        else:
-            writer = GephiCsvWriter(handles[0], handles[1])
-        write_graph(store, writer, summary, max_ip_sharing=max_ip_sharing, page=page, progress=progress)
+    try:
+        with ExitStack() as files:
+            handles = [files.enter_context(part.open("w", encoding="utf-8", newline=""))
+                       for part in [files.enter_context(replaced_on_success(p)) for p in paths]]
+            writer: GraphWriter
+            if fmt == "gexf":
+                writer = GexfWriter(handles[0], description)
+            elif fmt == "graphml":
+                writer = GraphmlWriter(handles[0], description)
+            else:
+                writer = GephiCsvWriter(handles[0], handles[1])
+            write_graph(store, writer, summary, max_ip_sharing=max_ip_sharing, page=page, progress=progress)
+    except OSError as err:
+        raise cannot_write(out, err) from err
     return summary
