@@ -305,6 +305,30 @@ def test_shares_rows_without_account_tweet_or_readable_time_are_skipped(tmp_path
     assert events.account_ids.to_pylist() == ["a", "b"] and events.time.tolist() == [10.0, 12.5]
 
 
+def test_shares_times_beyond_float64_are_skipped_not_a_traceback(tmp_path: Path) -> None:
+    """1e400 looks like a number but casts to infinity: skipped and counted like "inf"."""
+    path = tmp_path / "huge.csv"
+    path.write_text("object_id,account_id,content_id,timestamp_share\nt1,a,1,1e400\nt1,b,2,5\nt1,c,3,-1E+999\nt1,d,4,6\n")
+    events = read_share_events([path])
+    assert (events.rows_read, events.rows_skipped, events.time.tolist()) == (4, 2, [5.0, 6.0])
+    out = tmp_path / "pairs.csv"
+    result = CliRunner().invoke(app, ["network", "co-retweet", str(path), "--window", "60", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.read_text() == "account_1,account_2,weight\nb,d,1\n"
+    assert "2 rows skipped" in result.output
+
+
+@pytest.mark.parametrize("window", ["inf", "nan", "-inf", "-1"])
+def test_window_that_is_not_a_finite_number_is_a_usage_error(tmp_path: Path, window: str) -> None:
+    path = tmp_path / "s.csv"
+    path.write_text("object_id,account_id,content_id,timestamp_share\nt1,a,1,5\nt1,b,2,6\n")
+    result = CliRunner().invoke(app, ["network", "co-retweet", str(path), "--window", window, "--out",
+                                      str(tmp_path / "o.csv")])
+    assert result.exit_code == 2, result.output
+    assert "--window" in result.output and result.exception is None or isinstance(result.exception, SystemExit)
+    assert not (tmp_path / "o.csv").exists()
+
+
 def test_unknown_header_names_what_was_expected_and_found(tmp_path: Path) -> None:
     path = tmp_path / "follows.csv"
     path.write_text("src_account_id,dst_account_id\na,b\n")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import time
 from collections.abc import Iterator
@@ -33,6 +34,13 @@ app = typer.Typer(
 _LARGE_BURST = 500_000_000
 
 
+def _finite_window(value: float) -> float:
+    # typer's min=0 lets inf and nan through (nan compares false with everything).
+    if not math.isfinite(value):
+        raise typer.BadParameter(f"{value} is not a finite number of seconds.")
+    return value
+
+
 @app.command("co-retweet")
 def co_retweet_command(
     files: Annotated[
@@ -45,7 +53,7 @@ def co_retweet_command(
     ],
     window: Annotated[
         float,
-        typer.Option("--window", "-w", min=0, help="Seconds: two retweets of one tweet match when |t1 - t2| <= WINDOW."),
+        typer.Option("--window", "-w", min=0, callback=_finite_window, help="Seconds: two retweets of one tweet match when |t1 - t2| <= WINDOW."),
     ],
     out: Annotated[Path, typer.Option("--out", "-o", dir_okay=False, help="Write account_1,account_2,weight here.")],
     min_weight: Annotated[
