@@ -26,6 +26,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from netforensics.cli.console import err_console
 from netforensics.detect.co_retweet import CoRetweetPairs, co_retweet_pair_blocks
 from netforensics.detect.share_events import read_share_events, write_pair_blocks_csv
+from netforensics.errors import NetforensicsError
 
 app = typer.Typer(
     help="Compute account-account coordination networks from share files (no Neo4j needed).", no_args_is_help=True
@@ -81,7 +82,12 @@ def co_retweet_command(
             progress.update(reading, description=escape(f"reading {path.name} ({kind})"))
             progress.advance(reading)
 
-        events = read_share_events(files, on_file=on_file)
+        try:
+            events = read_share_events(files, on_file=on_file)
+        except MemoryError as err:
+            raise NetforensicsError(
+                f"out of memory reading {len(files)} file(s); {out} was not written. Give the process more memory."
+            ) from err
         progress.update(reading, description=f"read {len(events):,} retweets")
 
         if events.resolution is not None and window < events.resolution:
@@ -93,7 +99,12 @@ def co_retweet_command(
             )
         pairing = progress.add_task("pairing retweets", total=None)
 
+        work = 0
+
         def on_pairs(done: int, total: int) -> None:
+            nonlocal work
+            if done == 0:
+                work = total
             if done == 0 and total > _LARGE_BURST:
                 err_console.print(
                     f"[yellow]warning:[/] {total:,} retweet pairs fall within the window (synchronised bursts); "
@@ -118,7 +129,13 @@ def co_retweet_command(
 
         blocks = co_retweet_pair_blocks(events.account, events.tweet, events.time, window, min_weight=min_weight,
                                         progress=on_pairs)
-        write_pair_blocks_csv(counted(blocks), events.account_ids, out)
+        try:
+            write_pair_blocks_csv(counted(blocks), events.account_ids, out)
+        except MemoryError as err:
+            raise NetforensicsError(
+                f"out of memory pairing {work:,} retweet pairs within {window:g} s of each other (synchronised "
+                f"bursts); {out} was not written. Try a smaller --window or give the process more memory."
+            ) from err
     accounts = int(paired.sum())
     notes = []
     if events.duplicates_dropped:
