@@ -16,7 +16,12 @@ import pytest
 from typer.testing import CliRunner
 
 from netforensics.cli import app
-from netforensics.detect.co_retweet import _distinct_per_tweet, co_retweet_pairs, matching_event_pairs
+from netforensics.detect.co_retweet import (
+    _distinct_per_tweet,
+    co_retweet_pair_blocks,
+    co_retweet_pairs,
+    matching_event_pairs,
+)
 from netforensics.detect.share_events import ARCHIVE_FORMAT, SHARES_FORMAT, detect_format, read_share_events
 from netforensics.errors import NetforensicsError
 
@@ -100,9 +105,11 @@ def test_matches_naive_definition_whatever_the_chunking_and_threads(seed: int) -
     for chunk_pairs in (1, 3, 17, 1 << 20):
         for threads in (1, 2, 3):
             for raw_bytes in (0, 1 << 30):  # counted chunk by chunk, or all keys kept and sorted once
-                got = co_retweet_pairs(account, tweet, time, window, min_weight=min_weight, chunk_pairs=chunk_pairs,
-                                       threads=threads, raw_bytes=raw_bytes)
-                assert as_dict(got) == expected
+                for pass_pairs in (1, 7, 1 << 27):  # in passes over ranges of account_1, or all at once
+                    got = co_retweet_pairs(account, tweet, time, window, min_weight=min_weight,
+                                           chunk_pairs=chunk_pairs, threads=threads, raw_bytes=raw_bytes,
+                                           pass_pairs=pass_pairs)
+                    assert as_dict(got) == expected
     shuffled = rng.permutation(n)
     got = co_retweet_pairs(account[shuffled], tweet[shuffled], time[shuffled], window, min_weight=min_weight)
     assert as_dict(got) == expected
@@ -129,8 +136,10 @@ def test_large_account_indices_match_the_naive_definition(raw_bytes: int) -> Non
     time = rng.integers(0, 30, n).astype(float)
     expected = reference(account, tweet, time, 5.0, 1)
     for chunk_pairs in (3, 1 << 20):
-        got = co_retweet_pairs(account, tweet, time, 5.0, chunk_pairs=chunk_pairs, raw_bytes=raw_bytes)
-        assert as_dict(got) == expected
+        for pass_pairs in (50, 1 << 27):
+            got = co_retweet_pairs(account, tweet, time, 5.0, chunk_pairs=chunk_pairs, raw_bytes=raw_bytes,
+                                   pass_pairs=pass_pairs)
+            assert as_dict(got) == expected
 
 
 def test_empty_input() -> None:
@@ -190,6 +199,31 @@ def test_synchronised_burst_is_counted_exactly_across_chunks() -> None:
     pairs = co_retweet_pairs(account, tweet, time, 0, chunk_pairs=50_000)
     assert len(pairs.weight) == n * (n - 1) // 2
     assert (pairs.weight == 1).all()
+
+
+def test_burst_memory_is_bounded_by_the_pass_size_not_the_answer() -> None:
+    """A burst whose pairs exceed ``pass_pairs`` is counted in passes over ranges of account_1: the blocks come out
+    pass by pass, and the largest allocation follows the pass, not the 4.5 M pairs of the answer."""
+    n = 3_000
+    account = np.arange(n)
+    tweet = np.zeros(n, np.int64)
+    time = np.arange(n) % 30 + 1_000.0
+    expected = n * (n - 1) // 2
+    tracemalloc.start()
+    try:
+        total = 0
+        last = -1
+        for block in co_retweet_pair_blocks(account, tweet, time, 60, chunk_pairs=1 << 14, pass_pairs=250_000):
+            assert int(block.account_1[0]) > last  # blocks in order across passes
+            last = int(block.account_1[-1])
+            assert (block.weight == 1).all()
+            total += len(block.weight)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert total == expected
+    # All at once this holds 36 MB of raw keys and 72 MB of counted pairs; in passes, a few MB per pass.
+    assert peak < 20_000_000, peak
 
 
 # --- reading files -----------------------------------------------------------------------------------------------
@@ -303,6 +337,51 @@ def test_shares_rows_without_account_tweet_or_readable_time_are_skipped(tmp_path
     events = read_share_events([messy])
     assert (events.rows_read, events.rows_skipped) == (8, 6)
     assert events.account_ids.to_pylist() == ["a", "b"] and events.time.tolist() == [10.0, 12.5]
+
+
+def test_shares_times_beyond_float64_are_skipped_not_a_traceback(tmp_path: Path) -> None:
+    """1e400 looks like a number but casts to infinity: skipped and counted like "inf"."""
+    path = tmp_path / "huge.csv"
+    path.write_text("object_id,account_id,content_id,timestamp_share\nt1,a,1,1e400\nt1,b,2,5\nt1,c,3,-1E+999\nt1,d,4,6\n")
+    events = read_share_events([path])
+    assert (events.rows_read, events.rows_skipped, events.time.tolist()) == (4, 2, [5.0, 6.0])
+    out = tmp_path / "pairs.csv"
+    result = CliRunner().invoke(app, ["network", "co-retweet", str(path), "--window", "60", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.read_text() == "account_1,account_2,weight\nb,d,1\n"
+    assert "2 rows skipped" in result.output
+
+
+@pytest.mark.parametrize("window", ["inf", "nan", "-inf", "-1"])
+def test_window_that_is_not_a_finite_number_is_a_usage_error(tmp_path: Path, window: str) -> None:
+    path = tmp_path / "s.csv"
+    path.write_text("object_id,account_id,content_id,timestamp_share\nt1,a,1,5\nt1,b,2,6\n")
+    result = CliRunner().invoke(app, ["network", "co-retweet", str(path), "--window", window, "--out",
+                                      str(tmp_path / "o.csv")])
+    assert result.exit_code == 2, result.output
+    assert "--window" in result.output and result.exception is None or isinstance(result.exception, SystemExit)
+    assert not (tmp_path / "o.csv").exists()
+
+
+def test_command_out_of_memory_is_one_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A numpy allocation that fails while pairing names the work and the fix, not a traceback."""
+    import netforensics.cli.network as network
+
+    def exhausted(*args, progress, **kwargs):  # type: ignore[no-untyped-def]
+        progress(0, 199_990_000)
+        raise MemoryError("Unable to allocate 1.5 GiB")
+        yield  # pragma: no cover
+
+    monkeypatch.setattr(network, "co_retweet_pair_blocks", exhausted)
+    path = tmp_path / "s.csv"
+    path.write_text("object_id,account_id,content_id,timestamp_share\nt1,a,1,5\nt1,b,2,6\n")
+    out = tmp_path / "o.csv"
+    result = CliRunner().invoke(app, ["network", "co-retweet", str(path), "--window", "60", "--out", str(out)])
+    # The CLI's entry point prints a NetforensicsError as one "error:" line with its exit code (1).
+    assert isinstance(result.exception, NetforensicsError) and result.exception.exit_code == 1
+    message = str(result.exception)
+    assert "out of memory pairing 199,990,000 retweet pairs" in message and "--window" in message
+    assert not out.exists()
 
 
 def test_unknown_header_names_what_was_expected_and_found(tmp_path: Path) -> None:

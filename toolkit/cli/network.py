@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import time
 from collections.abc import Iterator
@@ -25,12 +26,20 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from netforensics.cli.console import err_console
 from netforensics.detect.co_retweet import CoRetweetPairs, co_retweet_pair_blocks
 from netforensics.detect.share_events import read_share_events, write_pair_blocks_csv
+from netforensics.errors import NetforensicsError
 
 app = typer.Typer(
     help="Compute account-account coordination networks from share files (no Neo4j needed).", no_args_is_help=True
 )
 
 _LARGE_BURST = 500_000_000
+
+
+def _finite_window(value: float) -> float:
+    # typer's min=0 lets inf and nan through (nan compares false with everything).
+    if not math.isfinite(value):
+        raise typer.BadParameter(f"{value} is not a finite number of seconds.")
+    return value
 
 
 @app.command("co-retweet")
@@ -45,7 +54,7 @@ def co_retweet_command(
     ],
     window: Annotated[
         float,
-        typer.Option("--window", "-w", min=0, help="Seconds: two retweets of one tweet match when |t1 - t2| <= WINDOW."),
+        typer.Option("--window", "-w", min=0, callback=_finite_window, help="Seconds: two retweets of one tweet match when |t1 - t2| <= WINDOW."),
     ],
     out: Annotated[Path, typer.Option("--out", "-o", dir_okay=False, help="Write account_1,account_2,weight here.")],
     min_weight: Annotated[
@@ -73,7 +82,12 @@ def co_retweet_command(
             progress.update(reading, description=escape(f"reading {path.name} ({kind})"))
             progress.advance(reading)
 
-        events = read_share_events(files, on_file=on_file)
+        try:
+            events = read_share_events(files, on_file=on_file)
+        except MemoryError as err:
+            raise NetforensicsError(
+                f"out of memory reading {len(files)} file(s); {out} was not written. Give the process more memory."
+            ) from err
         progress.update(reading, description=f"read {len(events):,} retweets")
 
         if events.resolution is not None and window < events.resolution:
@@ -85,7 +99,12 @@ def co_retweet_command(
             )
         pairing = progress.add_task("pairing retweets", total=None)
 
+        work = 0
+
         def on_pairs(done: int, total: int) -> None:
+            nonlocal work
+            if done == 0:
+                work = total
             if done == 0 and total > _LARGE_BURST:
                 err_console.print(
                     f"[yellow]warning:[/] {total:,} retweet pairs fall within the window (synchronised bursts); "
@@ -110,7 +129,13 @@ def co_retweet_command(
 
         blocks = co_retweet_pair_blocks(events.account, events.tweet, events.time, window, min_weight=min_weight,
                                         progress=on_pairs)
-        write_pair_blocks_csv(counted(blocks), events.account_ids, out)
+        try:
+            write_pair_blocks_csv(counted(blocks), events.account_ids, out)
+        except MemoryError as err:
+            raise NetforensicsError(
+                f"out of memory pairing {work:,} retweet pairs within {window:g} s of each other (synchronised "
+                f"bursts); {out} was not written. Try a smaller --window or give the process more memory."
+            ) from err
     accounts = int(paired.sum())
     notes = []
     if events.duplicates_dropped:

@@ -17,7 +17,7 @@ Cost: the events are sorted per tweet by time and only pairs inside the window a
 ``O(n log n + P log P)`` for ``n`` events and ``P`` matching event pairs, never ``O(k^2)`` for a tweet with ``k``
 retweeters spread over time. ``P`` is the output's own size before aggregation: a tweet retweeted by ``k`` accounts
 inside one window yields ``k (k - 1) / 2`` pairs, and no method can report them with less. Memory is bounded by
-``chunk_pairs`` event pairs in flight plus the distinct account pairs found so far (the result itself).
+``chunk_pairs`` event pairs in flight plus the distinct account pairs of one pass (at most ``pass_pairs``).
 """
 
 from __future__ import annotations
@@ -38,6 +38,11 @@ from netforensics.arrays import unique_sorted
 DEFAULT_CHUNK_PAIRS = 1 << 18
 #: Up to this many bytes of event pair keys (8 each) are kept whole and sorted once, rather than counted per chunk.
 RAW_BYTES = 1 << 30
+#: At most this many event pairs are counted at once. Beyond it, the pairs are counted in passes over ranges of their
+#: smaller account (each pass expands every chunk again and keeps its range), so memory does not grow with the answer.
+PASS_PAIRS = RAW_BYTES // 8
+#: The passes are cut from a histogram of event pairs over this many ranges of the smaller account.
+_PASS_GROUPS = 1 << 16
 
 # key = a * n_accounts + b must fit in int64.
 _MAX_ACCOUNTS = 3_037_000_499
@@ -207,12 +212,16 @@ class _KeyCounter:
     Raw keys come sorted per chunk and are only split by bucket: each bucket sorts its runs together once, at the end.
     """
 
-    def __init__(self, n_accounts: int, chunk_pairs: int, buckets: int = 64) -> None:
-        buckets = max(1, min(buckets, n_accounts))
-        # Bucket b holds the pairs whose smaller account a has a * buckets // n_accounts == b; its first key is that
-        # of the smallest such a, ceil(b * n_accounts / buckets).
-        first_account = (np.arange(1, buckets, dtype=np.int64) * n_accounts + buckets - 1) // buckets
+    def __init__(self, n_accounts: int, chunk_pairs: int, buckets: int = 64, first: int = 0,
+                 end: int | None = None) -> None:
+        # Pairs whose smaller account lies in first..end-1 (default: all).
+        span = (n_accounts if end is None else end) - first
+        buckets = max(1, min(buckets, span))
+        # Bucket b holds the pairs whose smaller account a has (a - first) * buckets // span == b; its first key is
+        # that of the smallest such a, first + ceil(b * span / buckets).
+        first_account = first + (np.arange(1, buckets, dtype=np.int64) * span + buckets - 1) // buckets
         self.bounds = first_account * n_accounts
+        self.low = first * n_accounts
         self.keys: list[list[npt.NDArray[np.int64]]] = [[] for _ in range(buckets)]
         self.raw: list[list[npt.NDArray[np.int64]]] = [[] for _ in range(buckets)]
         self.counts: list[list[npt.NDArray[np.int64]]] = [[] for _ in range(buckets)]
@@ -248,7 +257,7 @@ class _KeyCounter:
         if self.raw[bucket]:
             raw = np.concatenate(self.raw[bucket]) if len(self.raw[bucket]) > 1 else self.raw[bucket][0].copy()
             self.raw[bucket] = []
-            low = int(self.bounds[bucket - 1]) if bucket else 0
+            low = int(self.bounds[bucket - 1]) if bucket else self.low
             if int(raw.max()) - low < (1 << 32):
                 # Sorting 32-bit offsets from the bucket's first key is markedly faster than sorting 64-bit keys.
                 offsets, c = _count_keys((raw - low).astype(np.uint32))
@@ -350,6 +359,7 @@ def co_retweet_pairs(
     max_partners: int | None = None,
     threads: int | None = None,
     raw_bytes: int = RAW_BYTES,
+    pass_pairs: int = PASS_PAIRS,
 ) -> CoRetweetPairs:
     """Weighted co-retweet account pairs from retweet events, as one :class:`CoRetweetPairs`.
 
@@ -357,7 +367,7 @@ def co_retweet_pairs(
     """
     blocks = list(co_retweet_pair_blocks(account, tweet, time, window, min_weight=min_weight, chunk_pairs=chunk_pairs,
                                          progress=progress, max_partners=max_partners, threads=threads,
-                                         raw_bytes=raw_bytes))
+                                         raw_bytes=raw_bytes, pass_pairs=pass_pairs))
     if not blocks:
         empty = np.zeros(0, dtype=np.int64)
         return CoRetweetPairs(empty, empty.copy(), empty.copy())
@@ -378,6 +388,7 @@ def co_retweet_pair_blocks(
     max_partners: int | None = None,
     threads: int | None = None,
     raw_bytes: int = RAW_BYTES,
+    pass_pairs: int = PASS_PAIRS,
 ) -> Iterator[CoRetweetPairs]:
     """Weighted co-retweet account pairs from retweet events, in consecutive blocks (a range of ``account_1`` each).
 
@@ -399,7 +410,12 @@ def co_retweet_pair_blocks(
       exact definition above; the detection layer caps it (see ``LayerParams.co_retweet_max_partners``);
     * ``threads`` — chunks expanded in parallel (default: the machine's cores; the result does not depend on it);
     * ``raw_bytes`` — when all event pairs fit in this many bytes (8 each), keep them and sort once at the end (faster);
-      beyond it, count chunk by chunk so memory follows the result, not the work (the result does not depend on it).
+      beyond it, count chunk by chunk so memory follows the result, not the work (the result does not depend on it);
+    * ``pass_pairs`` — when more event pairs than this match, count them in passes, each over a range of
+      ``account_1`` holding at most about this many event pairs (found by a first pass that only counts them), and
+      finish each range's blocks before the next: memory is bounded by it, not by the size of the answer, for the
+      price of expanding the event pairs once more per pass. ``progress`` then reports the work of every pass
+      (its total grows once the passes are known). The result does not depend on it.
 
     Output: :class:`CoRetweetPairs` blocks ``(account_1, account_2, weight)``, int64 arrays sorted by
     ``(account_1, account_2)`` within and across blocks (empty blocks are skipped), with ``account_1 < account_2`` (the same integer indices as the input) and
@@ -412,6 +428,8 @@ def co_retweet_pair_blocks(
         raise ValueError(f"min_weight must be an integer >= 1, got {min_weight}")
     if int(chunk_pairs) != chunk_pairs or chunk_pairs < 1:
         raise ValueError(f"chunk_pairs must be an integer >= 1, got {chunk_pairs}")
+    if int(pass_pairs) != pass_pairs or pass_pairs < 1:
+        raise ValueError(f"pass_pairs must be an integer >= 1, got {pass_pairs}")
     acc_in, twt_in, tim_in = _validate(account, tweet, time, window)
     empty = np.zeros(0, dtype=np.int64)
     n = len(acc_in)
@@ -438,64 +456,6 @@ def co_retweet_pair_blocks(
     work = int(cumulative[-1])
     if progress is not None:
         progress(0, work)
-    counter = _KeyCounter(n_accounts, chunk_pairs)
-    # Every event pair's key can be held until the end (8 bytes each): keep them, split by bucket, and count each
-    # bucket once there, instead of counting every chunk and merging the counted runs. Otherwise count per chunk to
-    # bound memory.
-    keep_raw = work * 8 <= raw_bytes
-    pending_tweets: list[npt.NDArray[np.int64]] = []
-    pending_keys: list[npt.NDArray[np.int64]] = []
-    pending_size = 0
-
-    def settle_pending(before_tweet: int | None) -> None:
-        """Count the repeated-event entries of tweets that no later chunk can touch (all when None)."""
-        nonlocal pending_tweets, pending_keys, pending_size
-        if not pending_keys:
-            return
-        t, k = _distinct_per_tweet(np.concatenate(pending_tweets), np.concatenate(pending_keys))
-        cut = len(t) if before_tweet is None else int(np.searchsorted(t, before_tweet, side="left"))
-        if cut:
-            counter.add(*_count_keys(k[:cut]))
-        pending_tweets, pending_keys = [t[cut:]], [k[cut:]]
-        pending_size = len(t) - cut
-
-    def expand(start: int, stop: int) -> _ChunkCounts:
-        """Event pairs of events start..stop-1 as pair keys, counted (or, with ``keep_raw``, only sorted),
-        plus the entries touching repeated events. Runs in a worker thread: it reads shared arrays, writes none."""
-        base = int(cumulative[start - 1]) if start else 0
-        counts = partners[start:stop]
-        total = int(cumulative[stop - 1]) - base
-        if not total:
-            return _ChunkCounts(empty, empty, empty, empty)
-        # Ragged expansion: event i pairs with events i+1 .. i+partners[i], all in the same tweet.
-        src = np.repeat(np.arange(start, stop, dtype=np.int64), counts)
-        run_start = np.cumsum(counts) - counts
-        dst = src + (np.arange(total, dtype=np.int64) - np.repeat(run_start, counts) + 1)
-        a = acc[src]
-        b = acc[dst]
-        distinct_accounts = a != b
-        if not distinct_accounts.all():
-            src, dst, a, b = src[distinct_accounts], dst[distinct_accounts], a[distinct_accounts], b[distinct_accounts]
-        key = np.minimum(a, b)
-        np.maximum(a, b, out=b)
-        key *= n_accounts
-        key += b
-        del a, b
-        touched_tweets, touched_keys = empty, empty
-        if has_repeats:
-            touched = repeated[src] | repeated[dst]
-            if touched.any():
-                touched_tweets, touched_keys = tweet_rank[src[touched]], key[touched]
-                key = key[~touched]
-        del src, dst
-        if len(key) == 0:
-            return _ChunkCounts(empty, empty, touched_tweets, touched_keys)
-        if keep_raw:
-            # Sorting the keys groups them by bucket (buckets are key ranges): cheaper than a radix argsort of the
-            # bucket numbers and the gather after it (1.1 s against 1.5 s on the HK-scale retweets, one thread).
-            key.sort()
-            return _ChunkCounts(key, empty, touched_tweets, touched_keys, counter.offsets_of(key))
-        return _ChunkCounts(*_count_keys(key), touched_tweets, touched_keys)
 
     bounds = []
     start = 0
@@ -505,35 +465,153 @@ def co_retweet_pair_blocks(
         bounds.append((start, stop))
         start = stop
 
-    def fold(chunk: _ChunkCounts, stop: int) -> None:
-        nonlocal pending_size
-        if chunk.bucket_offsets is not None:
-            counter.add_raw(chunk.keys, chunk.bucket_offsets)
-        else:
-            counter.add(chunk.keys, chunk.counts)
-        if len(chunk.pending_keys):
-            pending_tweets.append(chunk.pending_tweets)
-            pending_keys.append(chunk.pending_keys)
-            pending_size += len(chunk.pending_keys)
-        if pending_size > chunk_pairs and stop < n:
-            settle_pending(int(tweet_rank[stop]))
-        if progress is not None:
-            progress(int(cumulative[stop - 1]), work)
+    def event_pairs(start: int, stop: int) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+        """(earlier, later) event indices of the event pairs of events start..stop-1."""
+        base = int(cumulative[start - 1]) if start else 0
+        counts = partners[start:stop]
+        total = int(cumulative[stop - 1]) - base
+        if not total:
+            return empty, empty
+        # Ragged expansion: event i pairs with events i+1 .. i+partners[i], all in the same tweet.
+        src = np.repeat(np.arange(start, stop, dtype=np.int64), counts)
+        run_start = np.cumsum(counts) - counts
+        dst = src + (np.arange(total, dtype=np.int64) - np.repeat(run_start, counts) + 1)
+        return src, dst
 
-    # numpy releases the GIL while it sorts and gathers, so chunks expand in parallel threads. They are folded in
-    # chunk order with at most `workers` in flight (memory stays bounded); the sums do not depend on the order.
-    workers = max(1, threads if threads is not None else (os.cpu_count() or 1))
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        in_flight: deque[tuple[Future[_ChunkCounts], int]] = deque()
+    # Every pass is one range of smaller accounts, key range [key_low, key_high); one pass (all) when the work fits.
+    passes = [(0, n_accounts, work)]
+    groups = min(n_accounts, _PASS_GROUPS)
+
+    def group_histogram(start: int, stop: int) -> npt.NDArray[np.int64]:
+        """Event pairs of events start..stop-1 (self pairs excluded) per group of their smaller account."""
+        src, dst = event_pairs(start, stop)
+        a, b = acc[src], acc[dst]
+        del src, dst
+        smaller = np.minimum(a, b)[a != b]
+        del a, b
+        return np.bincount(smaller * groups // n_accounts, minlength=groups).astype(np.int64, copy=False)
+
+    def run_chunks(submit: Callable[[int, int], Future[_T]], fold: Callable[[_T, int], None], workers: int) -> None:
+        # numpy releases the GIL while it sorts and gathers, so chunks expand in parallel threads. They are folded in
+        # chunk order with at most `workers` in flight (memory stays bounded); the sums do not depend on the order.
+        in_flight: deque[tuple[Future[_T], int]] = deque()
         for start, stop in bounds:
-            in_flight.append((pool.submit(expand, start, stop), stop))
+            in_flight.append((submit(start, stop), stop))
             if len(in_flight) >= workers:
                 future, done_stop = in_flight.popleft()
                 fold(future.result(), done_stop)
         while in_flight:
             future, done_stop = in_flight.popleft()
             fold(future.result(), done_stop)
-        settle_pending(None)
-        for block in counter.blocks(pool, ahead=workers, finish=lambda k, w: _pairs_of(k, w, n_accounts, min_weight)):
-            if len(block.weight):
-                yield block
+
+    workers = max(1, threads if threads is not None else (os.cpu_count() or 1))
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        step, steps = 0, 1
+        if work > pass_pairs:
+            # A pair's counts are final only once every chunk is expanded (a pair gathers weight from every tweet),
+            # so a range's pairs can be written only after a full pass; the ranges are cut so that each holds at
+            # most pass_pairs event pairs (a single group may hold more: it is then counted chunk by chunk).
+            histogram = np.zeros(groups, dtype=np.int64)
+
+            def add_histogram(part: npt.NDArray[np.int64], stop: int) -> None:
+                np.add(histogram, part, out=histogram)
+                if progress is not None:
+                    progress(int(cumulative[stop - 1]), 2 * work)
+
+            run_chunks(lambda lo, hi: pool.submit(group_histogram, lo, hi), add_histogram, workers)
+            passes = []
+            first_group = 0
+            running = np.cumsum(histogram)
+            while first_group < groups:
+                before = int(running[first_group - 1]) if first_group else 0
+                end_group = max(int(np.searchsorted(running, before + pass_pairs, side="right")), first_group + 1)
+                passes.append((first_group, end_group, int(running[end_group - 1]) - before))
+                first_group = end_group
+            # Group g starts at account ceil(g * n_accounts / groups).
+            passes = [((g0 * n_accounts + groups - 1) // groups, (g1 * n_accounts + groups - 1) // groups, w)
+                      for g0, g1, w in passes if w]
+            step, steps = 1, 1 + len(passes)
+
+        for first, end, pass_work in passes:
+            whole = first == 0 and end == n_accounts
+            key_low, key_high = first * n_accounts, end * n_accounts
+            counter = _KeyCounter(n_accounts, chunk_pairs, first=first, end=end)
+            # Every event pair's key can be held until the end (8 bytes each): keep them, split by bucket, and count
+            # each bucket once there, instead of counting every chunk and merging the counted runs. Otherwise count
+            # per chunk to bound memory.
+            keep_raw = pass_work * 8 <= raw_bytes
+            pending_tweets: list[npt.NDArray[np.int64]] = []
+            pending_keys: list[npt.NDArray[np.int64]] = []
+            pending_size = 0
+
+            def settle_pending(before_tweet: int | None) -> None:
+                """Count the repeated-event entries of tweets that no later chunk can touch (all when None)."""
+                nonlocal pending_tweets, pending_keys, pending_size
+                if not pending_keys:
+                    return
+                t, k = _distinct_per_tweet(np.concatenate(pending_tweets), np.concatenate(pending_keys))
+                cut = len(t) if before_tweet is None else int(np.searchsorted(t, before_tweet, side="left"))
+                if cut:
+                    counter.add(*_count_keys(k[:cut]))
+                pending_tweets, pending_keys = [t[cut:]], [k[cut:]]
+                pending_size = len(t) - cut
+
+            def expand(start: int, stop: int) -> _ChunkCounts:
+                """Event pairs of events start..stop-1 in this pass's range as pair keys, counted (or, with
+                ``keep_raw``, only sorted), plus the entries touching repeated events. Runs in a worker thread: it
+                reads shared arrays, writes none."""
+                src, dst = event_pairs(start, stop)
+                if not len(src):
+                    return _ChunkCounts(empty, empty, empty, empty)
+                a = acc[src]
+                b = acc[dst]
+                distinct_accounts = a != b
+                if not distinct_accounts.all():
+                    src, dst, a, b = (src[distinct_accounts], dst[distinct_accounts], a[distinct_accounts],
+                                      b[distinct_accounts])
+                key = np.minimum(a, b)
+                np.maximum(a, b, out=b)
+                key *= n_accounts
+                key += b
+                del a, b
+                if not whole:
+                    inside = (key >= key_low) & (key < key_high)
+                    src, dst, key = src[inside], dst[inside], key[inside]
+                touched_tweets, touched_keys = empty, empty
+                if has_repeats:
+                    touched = repeated[src] | repeated[dst]
+                    if touched.any():
+                        touched_tweets, touched_keys = tweet_rank[src[touched]], key[touched]
+                        key = key[~touched]
+                del src, dst
+                if len(key) == 0:
+                    return _ChunkCounts(empty, empty, touched_tweets, touched_keys)
+                if keep_raw:
+                    # Sorting the keys groups them by bucket (buckets are key ranges): cheaper than a radix argsort
+                    # of the bucket numbers and the gather after it (1.1 s against 1.5 s on the HK-scale retweets).
+                    key.sort()
+                    return _ChunkCounts(key, empty, touched_tweets, touched_keys, counter.offsets_of(key))
+                return _ChunkCounts(*_count_keys(key), touched_tweets, touched_keys)
+
+            def fold(chunk: _ChunkCounts, stop: int) -> None:
+                nonlocal pending_size
+                if chunk.bucket_offsets is not None:
+                    counter.add_raw(chunk.keys, chunk.bucket_offsets)
+                else:
+                    counter.add(chunk.keys, chunk.counts)
+                if len(chunk.pending_keys):
+                    pending_tweets.append(chunk.pending_tweets)
+                    pending_keys.append(chunk.pending_keys)
+                    pending_size += len(chunk.pending_keys)
+                if pending_size > chunk_pairs and stop < n:
+                    settle_pending(int(tweet_rank[stop]))
+                if progress is not None:
+                    progress(step * work + int(cumulative[stop - 1]), steps * work)
+
+            run_chunks(lambda lo, hi: pool.submit(expand, lo, hi), fold, workers)
+            settle_pending(None)
+            for block in counter.blocks(pool, ahead=workers,
+                                        finish=lambda k, w: _pairs_of(k, w, n_accounts, min_weight)):
+                if len(block.weight):
+                    yield block
+            step += 1

@@ -152,6 +152,8 @@ def _shares_rows(path: Path) -> tuple[pa.Table, int, int]:
     kept = pa.table({"share": share, "account": account, "tweet": tweet, "time": stamp}).filter(ok)
     seconds = pc.cast(pc.utf8_trim_whitespace(kept.column("time")), pa.float64())
     kept = kept.set_column(3, "time", seconds)
+    # The pattern also accepts numbers beyond float64 (1e400), which the cast makes infinite: skipped like "inf".
+    kept = kept.filter(pc.is_finite(seconds))
     return kept, table.num_rows, table.num_rows - kept.num_rows
 
 
