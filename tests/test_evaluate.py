@@ -13,6 +13,7 @@ from netforensics.cypher_files import CypherFile, list_folder
 from netforensics.errors import NetforensicsError
 from netforensics.evaluate import Prediction, read_current_run, read_export, read_labels, read_traps, scorecard
 from netforensics.store.connection import GraphStore
+from tests.cli_helpers import run_cli
 
 # a, b core; c, d amplifiers; e-h organic
 LABELS = {"a": "core", "b": "core", "c": "amplifier", "d": "amplifier",
@@ -170,3 +171,41 @@ def test_evaluate_cypher_headers_match_and_plan(store: GraphStore, query: Cypher
     assert query.description and query.returns
     assert {p.name for p in query.params} == query.used_params()
     store.read("EXPLAIN " + query.text, {p.name: "x" for p in query.params})
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("account_id,role\na,core\n12345\n", r"bad\.csv line 3 has fewer fields than the header"),
+    ("account_id,role\na,core\n".encode() + b"b\xff\xfe,organic\n", r"bad\.csv line 3 is not UTF-8"),
+])
+def test_unreadable_label_rows_are_one_error_naming_file_and_line(tmp_path: Path, text: str | bytes, expected: str) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_bytes(text if isinstance(text, bytes) else text.encode())
+    with pytest.raises(NetforensicsError, match=expected):
+        read_labels(path)
+    result = run_cli("evaluate", str(path), "--export", str(_write(tmp_path / "export.csv", EXPORT_CSV)))
+    assert result.returncode == 1 and "bad.csv line 3" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_labels_with_an_excel_byte_order_mark_and_stray_spaces_are_read(tmp_path: Path) -> None:
+    path = tmp_path / "excel.csv"
+    path.write_bytes("account_id,role\r\n a ,core\r\nb,Organic \r\n".encode("utf-8-sig"))
+    assert read_labels(path) == {"a": "core", "b": "organic"}
+
+
+def test_conflicting_duplicate_labels_are_refused_naming_both_lines(tmp_path: Path) -> None:
+    same = _write(tmp_path / "same.csv", "account_id,role\na,core\nb,organic\na,core\n")
+    assert read_labels(same) == {"a": "core", "b": "organic"}
+    conflict = _write(tmp_path / "conflict.csv", "account_id,role\na,core\nb,organic\na,organic\n")
+    with pytest.raises(NetforensicsError, match=r"account a 'core' on line 2 and 'organic' on line 4"):
+        read_labels(conflict)
+
+
+def test_labels_of_another_data_set_are_warned_about(tmp_path: Path) -> None:
+    other = {f"z{i}": role for i, role in enumerate(LABELS.values())}
+    card = scorecard(other, PREDICTIONS)
+    assert card.inauthentic.recall == 0.0 and card.warnings and "another data set" in card.warnings[0]
+    assert scorecard(LABELS, PREDICTIONS).warnings == []
+    labels = _write(tmp_path / "labels.csv", "account_id,role\n" + "".join(f"{a},{r}\n" for a, r in other.items()))
+    result = CliRunner().invoke(app, ["evaluate", str(labels), "--export", str(_write(tmp_path / "export.csv", EXPORT_CSV))],
+                                env={"COLUMNS": "200"})
+    assert result.exit_code == 0 and "another data set" in result.output

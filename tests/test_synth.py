@@ -537,3 +537,52 @@ def test_synth_cli_writes_the_files(tmp_path: Path) -> None:
 def test_synth_cli_rejects_impossible_sizes(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["synth", str(tmp_path / "x"), "--organic", "10"])
     assert result.exit_code != 0
+
+
+def test_the_readmes_regenerate_command_reproduces_every_file_including_the_manifest(world: Path, tmp_path: Path) -> None:
+    import shlex
+
+    readme = (world / "README.md").read_text(encoding="utf-8")
+    command = next(line.strip() for line in readme.splitlines() if line.strip().startswith("netforensics synth OUT_DIR"))
+    again = tmp_path / "again"
+    args = shlex.split(command.replace("OUT_DIR", str(again)))[1:]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    for name in (*FILES, "manifest.json", "README.md"):
+        assert (again / name).read_bytes() == (world / name).read_bytes(), name
+
+
+def test_synth_refuses_an_output_folder_it_cannot_create_in_one_line(tmp_path: Path) -> None:
+    from tests.cli_helpers import run_cli
+
+    afile = tmp_path / "afile"
+    afile.write_text("x", encoding="utf-8")
+    for out in (afile / "sub", Path("/proc/nope")):
+        result = run_cli("synth", str(out), "--organic", "500", "--core", "4", "--amplifiers", "10", "--days", "7")
+        assert result.returncode == 1, result.stderr
+        assert "Cannot create the output folder" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--organic", "10000000000000"], "at most 20,000,000 accounts"),
+    (["--start-date", "1969-12-01"], "--start-date must be between 2018-01-01 and 2099-12-25"),
+    (["--start-date", "9999-12-30"], "--start-date must be between 2018-01-01 and 2099-12-25"),
+    (["--start-date", "2099-12-26"], "--start-date must be between 2018-01-01 and 2099-12-25"),
+    (["--seed", "-3"], "--seed must be zero or positive"),
+])
+def test_synth_refuses_sizes_dates_and_seeds_it_cannot_generate_as_usage_errors(tmp_path: Path, args: list[str],
+                                                                                  message: str) -> None:
+    from tests.cli_helpers import run_cli
+
+    result = run_cli("synth", str(tmp_path / "x"), "--core", "4", "--amplifiers", "10", "--days", "7",
+                     *(["--organic", "500"] if "--organic" not in args else []), *args)
+    assert result.returncode == 2, result.stderr
+    assert message in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "x").exists()
+
+
+def test_the_last_valid_start_date_keeps_four_digit_years() -> None:
+    SynthParams(start_date=dt.date(2099, 12, 25), days=7).validate()
+    SynthParams(start_date=dt.date(2018, 1, 1), days=7).validate()
+    with pytest.raises(Exception, match="--start-date"):
+        SynthParams(start_date=dt.date(2017, 12, 31), days=7).validate()

@@ -97,6 +97,7 @@ class Scorecard:
     unlabelled_predictions: int  # flagged accounts that are not in the labels
     unknown_roles: Counter[str] = field(default_factory=Counter)  # predicted roles other than core/amplifier
     traps: dict[str, TrapScore] = field(default_factory=dict)  # organic accounts per trap, when the labels name traps
+    warnings: list[str] = field(default_factory=list)  # labels that look like they belong to another data set
 
     @property
     def organic_flagged_share(self) -> float:
@@ -116,6 +117,7 @@ class Scorecard:
             "unlabelled_predictions": self.unlabelled_predictions,
             "unknown_roles": dict(self.unknown_roles),
             "traps": {name: t.as_dict() for name, t in self.traps.items()},
+            "warnings": list(self.warnings),
         }
 
 
@@ -163,7 +165,27 @@ def scorecard(labels: Mapping[str, str], predictions: Mapping[str, Prediction], 
         unlabelled_predictions=unlabelled,
         unknown_roles=unknown_roles,
         traps=_trap_scores(labels, predictions, traps or {}),
+        warnings=coverage_warnings(labels, predictions),
     )
+
+
+def coverage_warnings(labels: Mapping[str, str], predictions: Mapping[str, Prediction]) -> list[str]:
+    """Sentences saying the labels and the predictions hardly share an account (labels of another data set, or
+    ids written differently), which would otherwise show only as a recall of 0. Organic accounts outside every
+    community legitimately have no prediction, so only the inauthentic labels are required to match."""
+    inauthentic = [a for a, role in labels.items() if role in ("core", "amplifier")]
+    if not labels or not predictions:
+        return [] if not labels else ["No account has a prediction: is the detection run (or export) empty?"]
+    if inauthentic and not any(a in predictions for a in inauthentic):
+        matched = sum(1 for a in labels if a in predictions)
+        return [f"None of the {len(inauthentic):,} accounts labelled core or amplifier is among the {len(predictions):,} "
+                f"accounts with a prediction ({matched:,} of {len(labels):,} labels match at all): are the labels "
+                "from another data set?"]
+    matched = sum(1 for a in labels if a in predictions)
+    if matched * 2 < len(labels) and matched * 2 < len(predictions):
+        return [f"Only {matched:,} of {len(labels):,} labelled accounts are among the {len(predictions):,} accounts "
+                "with a prediction: are the labels from another data set?"]
+    return []
 
 
 def _trap_scores(labels: Mapping[str, str], predictions: Mapping[str, Prediction],
@@ -182,23 +204,64 @@ def _trap_scores(labels: Mapping[str, str], predictions: Mapping[str, Prediction
     return {name: TrapScore(*counts[name]) for name in sorted(counts)}
 
 
-def _rows(path: Path, required: tuple[str, ...]) -> list[dict[str, str]]:
+def _undecodable_line(path: Path) -> int:
+    """The 1-based number of the first line that is not UTF-8 (0 when the bytes cannot be read again)."""
     try:
-        with path.open(newline="", encoding="utf-8") as handle:
+        data = path.read_bytes()
+    except OSError:
+        return 0
+    for number, line in enumerate(data.splitlines(), start=1):
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            return number
+    return 0
+
+
+def _rows(path: Path, required: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
+    """(line number, row) for each data row; every row must have a value for each ``required`` column.
+
+    ``utf-8-sig`` accepts the byte-order mark Excel writes before the header."""
+    rows: list[tuple[int, dict[str, str]]] = []
+    try:
+        with path.open(newline="", encoding="utf-8-sig") as handle:
             reader = csv.DictReader(handle)
             missing = [c for c in required if c not in (reader.fieldnames or [])]
             if missing:
                 raise NetforensicsError(f"{path} lacks the column(s) {', '.join(missing)} (needs {','.join(required)}).")
-            return list(reader)
+            for row in reader:
+                short = [c for c in required if row.get(c) is None]
+                if short:
+                    raise NetforensicsError(
+                        f"{path} line {reader.line_num} has fewer fields than the header (no {', '.join(short)}): "
+                        f"fix or remove that line.")
+                rows.append((reader.line_num, row))
+    except UnicodeDecodeError as err:
+        line = _undecodable_line(path)
+        where = f" line {line}" if line else ""
+        raise NetforensicsError(f"{path}{where} is not UTF-8 text: save the file as UTF-8 (CSV UTF-8 in Excel).") from err
+    except csv.Error as err:
+        raise NetforensicsError(f"{path} is not a readable CSV file ({err}).") from err
     except OSError as err:
         raise NetforensicsError(f"Cannot read {path}: {err.strerror}.") from err
+    return rows
 
 
 def read_labels(path: Path) -> dict[str, str]:
-    """``account_id,role[,team]`` -> {account id: role}."""
+    """``account_id,role[,team]`` -> {account id: role}; ids and roles are stripped, roles lower-cased.
+
+    An account listed twice with the same role is kept once; with two different roles the file is refused,
+    naming both lines (which one is true cannot be guessed)."""
     labels: dict[str, str] = {}
-    for row in _rows(path, ("account_id", "role")):
-        labels[row["account_id"]] = row["role"].strip().lower()
+    first_line: dict[str, int] = {}
+    for line, row in _rows(path, ("account_id", "role")):
+        account, role = row["account_id"].strip(), row["role"].strip().lower()
+        if account in labels and labels[account] != role:
+            raise NetforensicsError(
+                f"{path} labels account {account} {labels[account]!r} on line {first_line[account]} and {role!r} on "
+                f"line {line}: keep one of the two lines.")
+        labels[account] = role
+        first_line.setdefault(account, line)
     return labels
 
 
@@ -206,16 +269,17 @@ def read_traps(path: Path) -> dict[str, tuple[str, ...]]:
     """The optional ``trap`` column of a labels file (names joined by ``+``) -> {account id: trap names};
     empty when the file has no such column (labels not written by ``netforensics synth``)."""
     rows = _rows(path, ("account_id",))
-    if not rows or "trap" not in rows[0]:
+    if not rows or "trap" not in rows[0][1]:
         return {}
-    return {row["account_id"]: tuple(t for t in (row["trap"] or "").split("+") if t) for row in rows if row["trap"]}
+    return {row["account_id"].strip(): tuple(t for t in (row["trap"] or "").split("+") if t)
+            for _, row in rows if row["trap"]}
 
 
 def read_export(path: Path) -> dict[str, Prediction]:
     """An ``export accounts`` CSV (``account_id,community,role,...``) -> predictions."""
     return {
-        row["account_id"]: Prediction((row.get("role") or "").strip().lower(), (row.get("community") or "").strip())
-        for row in _rows(path, ("account_id", "role"))
+        row["account_id"].strip(): Prediction((row.get("role") or "").strip().lower(), (row.get("community") or "").strip())
+        for _, row in _rows(path, ("account_id", "role"))
     }
 
 

@@ -55,16 +55,21 @@ def install_command(force: bool = typer.Option(False, "--force", help="Re-assemb
 
 @app.command("start")
 def start_command(
-    bolt_port: int = typer.Option(None, "--bolt-port", help="Bolt port on 127.0.0.1 (default 7687, or the last one used)."),
-    http_port: int = typer.Option(None, "--http-port", help="HTTP/Browser port on 127.0.0.1 (default 7474, or the last one used)."),
+    bolt_port: int = typer.Option(None, "--bolt-port", min=1, max=65535, help="Bolt port on 127.0.0.1, 1-65535 (default 7687, or the last one used)."),
+    http_port: int = typer.Option(None, "--http-port", min=1, max=65535, help="HTTP/Browser port on 127.0.0.1, 1-65535 (default 7474, or the last one used)."),
     free_ports: bool = typer.Option(False, "--free-ports", help="Pick free ports for whatever is not given."),
     heap: str = typer.Option(None, "--heap", callback=_size, help="JVM heap: a whole number with k, m or g, e.g. 4g (default: 15% of RAM, 1–8 GiB)."),
     pagecache: str = typer.Option(None, "--pagecache", callback=_size, help="Page cache: a whole number with k, m or g, e.g. 2g (default: 10% of RAM, 0.5–4 GiB)."),
     install: bool = typer.Option(True, "--install/--no-install", help="Install first when the server is missing."),
     warm: bool = typer.Option(True, "--warm/--no-warm", help="Warm the server in the background: read the store files once so the first queries do not wait for the disk (skipped when the store exceeds half the available memory), then run the projection queries so their code is compiled before the first `clusters` (stops as soon as anyone else uses the server)."),
 ) -> None:
-    """Start the server in the background bound to 127.0.0.1 with auth on; waits until Bolt answers."""
+    """Start the server in the background bound to 127.0.0.1 with auth on; waits until Bolt answers. When it
+    already runs, nothing changes: ports and memory options given are ignored (and said so)."""
     layout = _layout()
+    if process.read_pid(layout) is not None:
+        _already_running(layout, bolt_port=bolt_port, http_port=http_port, free_ports=free_ports, heap=heap,
+                         pagecache=pagecache)
+        return
     if install and not assembly.is_installed(layout):
         with err_console.status("Assembling Neo4j from Maven Central") as spinner:
             assembly.install(layout, report=lambda message: spinner.update(message))
@@ -87,6 +92,16 @@ def start_command(
                               highlight=False)
 
 
+def _already_running(layout: ServerLayout, **options: object) -> None:
+    result = process.status(layout)
+    console.print(f"Neo4j is already running: {result.bolt_uri}  (Browser: {result.http_url}, user neo4j, "
+                  f"password in {layout.password_file})")
+    given = [f"--{name.replace('_', '-')}" for name, value in options.items() if value not in (None, False)]
+    if given:
+        err_console.print(f"{', '.join(given)} ignored: the server is already running. To apply them run "
+                          "`netforensics db stop`, then `netforensics db start` with them.", highlight=False)
+
+
 @app.command("stop")
 def stop_command() -> None:
     """Shut the server down cleanly."""
@@ -98,7 +113,8 @@ def stop_command() -> None:
 
 @app.command("status")
 def status_command(as_json: bool = typer.Option(False, "--json", help="Print machine-readable JSON.")) -> None:
-    """Show whether the server runs, its versions, URI, pid and store size (exit 1 when stopped)."""
+    """Show whether the server runs (and answers within 5 s), its versions, URI, pid and store size (exit 1 when
+    stopped)."""
     layout = _layout()
     result = process.status(layout)
     if as_json:
@@ -109,7 +125,11 @@ def status_command(as_json: bool = typer.Option(False, "--json", help="Print mac
         console.print(f"Neo4j is not running ({what}; data home {layout.home}). Start it with `netforensics db start`.")
     else:
         table = Table(show_header=False, box=None)
-        table.add_row("status", Text("running", style="green"))
+        if result.answering:
+            table.add_row("status", Text("running", style="green"))
+        else:
+            table.add_row("status", Text(f"running but not answering within {process.STATUS_TIMEOUT:.0f} s "
+                                         "(starting, overloaded or frozen; see `netforensics db logs`)", style="yellow"))
         table.add_row("Neo4j", str(result.neo4j_version or "?"))
         table.add_row("GDS", str(result.gds_version or "?"))
         table.add_row("APOC", str(result.apoc_version or "?"))

@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 import typer
 from rich.table import Table
 
-from netforensics.cli.console import console
+from netforensics.cli.console import console, err_console
 from netforensics.cli.options import connection
 from netforensics.evaluate import Scorecard, read_current_run, read_export, read_labels, read_traps, scorecard
 from netforensics.store import open_store
@@ -23,7 +23,8 @@ def evaluate_command(
 ) -> None:
     """Precision, recall and F1 for core, amplifier and both together ("inauthentic"), the share of organic
     accounts flagged, and the communities with the most false positives. Accounts without a prediction
-    count as not flagged. When the labels have a `trap` column (as `netforensics synth` writes them), it
+    count as not flagged; an account listed twice with two different roles is refused, and a warning (on stderr)
+    says when no labelled core or amplifier account is among the predicted ones. When the labels have a `trap` column (as `netforensics synth` writes them), it
     also counts the real people of each trap (fans, campus NAT, readers of an outlet persona, ...) flagged."""
     truth = read_labels(labels)
     if export is not None:
@@ -34,6 +35,8 @@ def evaluate_command(
             predictions = read_current_run(store)
         source = "current detection run"
     card = scorecard(truth, predictions, worst=worst, traps=read_traps(labels))
+    for warning in card.warnings:
+        err_console.print(f"warning: {warning}", highlight=False)
     if as_json:
         typer.echo(json.dumps({"labels": str(labels), "predictions": source, **card.as_dict()}, indent=2))
         return

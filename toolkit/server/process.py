@@ -12,6 +12,7 @@ import secrets
 import signal
 import socket
 import subprocess
+import threading
 import time
 from collections import deque
 from collections.abc import Callable
@@ -34,6 +35,7 @@ else:
 DEFAULT_BOLT_PORT = 7687
 DEFAULT_HTTP_PORT = 7474
 _LAUNCHER = "org.neo4j.server.startup.Neo4jCommand"
+STATUS_TIMEOUT = 5.0  # seconds `db status` waits for the version queries, in all
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,7 @@ class ServerStatus:
     apoc_version: str | None = None
     store_bytes: int = 0
     installed: dict[str, str] | None = None
+    answering: bool = False  # running and Bolt answered the version queries within STATUS_TIMEOUT
 
 
 def port_is_free(port: int) -> bool:
@@ -66,6 +69,10 @@ def free_port() -> int:
 
 
 def read_pid(layout: ServerLayout) -> int | None:
+    """The pid in ``run/neo4j.pid`` when that process is this home's Neo4j server and alive; else None.
+
+    ``os.kill(pid, 0)`` alone is not enough: it succeeds on a zombie (killed, not yet reaped by its parent)
+    and on an unrelated process that reused the pid, so on Linux ``/proc`` is checked too."""
     try:
         pid = int(layout.pid_file.read_text().strip())
     except (OSError, ValueError):
@@ -75,8 +82,27 @@ def read_pid(layout: ServerLayout) -> int | None:
     except ProcessLookupError:
         return None
     except PermissionError:
-        return pid
-    return pid
+        pass
+    return pid if _is_this_server(pid, layout) else None
+
+
+def _is_this_server(pid: int, layout: ServerLayout) -> bool:
+    proc = Path("/proc") / str(pid)
+    if not Path("/proc/self").exists():
+        return True  # no /proc (not Linux): trust the signal check
+    try:
+        stat = (proc / "stat").read_text()
+        arguments = (proc / "cmdline").read_bytes().split(b"\0")
+    except OSError:
+        return False  # gone in the meantime
+    if stat[stat.rindex(")") + 2:].startswith(("Z", "X")):  # the command name may hold spaces and ")"
+        return False
+    home = str(layout.server_home.resolve())
+    for raw in arguments:
+        argument = raw.decode("utf-8", "replace")
+        if argument.startswith("--home-dir=") and os.path.realpath(argument[len("--home-dir="):]) == home:
+            return True
+    return False
 
 
 def _launcher_env(layout: ServerLayout) -> dict[str, str]:
@@ -241,20 +267,7 @@ def status(layout: ServerLayout) -> ServerStatus:
     if pid is None or state is None:
         return ServerStatus(running=False, installed=installed, store_bytes=store_size(layout) if layout.data.exists() else 0)
     uri = f"bolt://127.0.0.1:{state.bolt_port}"
-    versions: dict[str, str | None] = {"neo4j": None, "gds": None, "apoc": None}
-    try:
-        driver = neo4j.GraphDatabase.driver(uri, auth=("neo4j", layout.read_password()), connection_timeout=5)
-        try:
-            records, _, _ = driver.execute_query("CALL dbms.components() YIELD versions RETURN versions[0] AS v", routing_="r")
-            versions["neo4j"] = records[0]["v"]
-            records, _, _ = driver.execute_query("RETURN gds.version() AS v", routing_="r")
-            versions["gds"] = records[0]["v"]
-            records, _, _ = driver.execute_query("RETURN apoc.version() AS v", routing_="r")
-            versions["apoc"] = records[0]["v"]
-        finally:
-            driver.close()
-    except (neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError, DatabaseUnavailable, OSError):
-        pass  # running but not (yet) answering: show what we know
+    versions = _versions(uri, layout, STATUS_TIMEOUT)
     return ServerStatus(
         running=True,
         pid=pid,
@@ -265,7 +278,36 @@ def status(layout: ServerLayout) -> ServerStatus:
         apoc_version=versions["apoc"],
         store_bytes=store_size(layout),
         installed=installed,
+        answering=versions["neo4j"] is not None,
     )
+
+
+def _versions(uri: str, layout: ServerLayout, timeout: float) -> dict[str, str | None]:
+    """Neo4j, GDS and APOC versions, each None when not answered within ``timeout`` seconds in all.
+
+    Auto-commit queries are not retried (``execute_query`` retries for up to 30 s), and the probe runs in a
+    daemon thread because a frozen server can accept the connection and then never answer a query."""
+    versions: dict[str, str | None] = {"neo4j": None, "gds": None, "apoc": None}
+
+    def probe() -> None:
+        try:
+            driver = neo4j.GraphDatabase.driver(uri, auth=("neo4j", layout.read_password()),
+                                                connection_timeout=timeout, connection_acquisition_timeout=timeout)
+            try:
+                with driver.session() as session:
+                    for name, query in (("neo4j", "CALL dbms.components() YIELD versions RETURN versions[0] AS v"),
+                                        ("gds", "RETURN gds.version() AS v"), ("apoc", "RETURN apoc.version() AS v")):
+                        record = session.run(query).single()
+                        versions[name] = None if record is None else str(record["v"])
+            finally:
+                driver.close()
+        except (neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError, NetforensicsError, OSError):
+            pass  # running but not (yet) answering: show what we know
+
+    worker = threading.Thread(target=probe, name="netforensics-status", daemon=True)
+    worker.start()
+    worker.join(timeout)
+    return dict(versions)
 
 
 def ensure_running(home: Path) -> ServerStatus:

@@ -8,6 +8,7 @@ spawned from the seed, so changing one part's code does not reshuffle the others
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,7 @@ from typing import Any
 import numpy as np
 
 from netforensics import __version__
+from netforensics.errors import NetforensicsError
 from netforensics.synth import identity, infrastructure, operation, population, supporters, writers
 from netforensics.synth.follows import BLOCK_ACCOUNTS, FollowSpill, unique_follows
 from netforensics.synth.params import Scenario, SynthParams, draw
@@ -149,12 +151,24 @@ def _squad_table(sc: Scenario, op: operation.Operation) -> list[dict[str, Any]]:
     } for q in range(len(squads))]
 
 
+def _make_folder(out_dir: Path) -> None:
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise NetforensicsError(f"Cannot create the output folder {out_dir}: {err.strerror or err}; choose a folder "
+                                "whose parent is a writable directory.") from err
+    if not os.access(out_dir, os.W_OK | os.X_OK):
+        raise NetforensicsError(f"Cannot write into the output folder {out_dir}: choose a writable folder.")
+
+
 def generate(params: SynthParams, out_dir: Path) -> Summary:
     """Generate the world for ``params`` and write every file into ``out_dir`` (created if needed).
 
     Memory: per-account arrays (O(accounts)) plus a few days of tweets and one block of follows; the tweet
     and follow counts do not add to it (docs/synthetic-data.md, "Scale").
     """
+    params.validate()  # before the seed reaches numpy (a negative seed is a traceback there)
+    _make_folder(out_dir)
     rng = _streams(params.seed)
     sc = draw(params, rng["scenario"])
     organic = population.generate(sc, rng["population"])
@@ -170,7 +184,6 @@ def generate(params: SynthParams, out_dir: Path) -> Summary:
     out_rng = rng["output"]
     user_order = out_rng.permutation(len(accounts))
 
-    out_dir.mkdir(parents=True, exist_ok=True)
     writers.write_users(out_dir / "users.csv", columns, user_order)
     writers.write_labels(out_dir / "labels.csv", accounts, ids, _traps(len(accounts), organic, sup), user_order)
     writers.write_ips(out_dir / "ips.csv", infra, ids, np.argsort(infra.observations.first_seen, kind="stable"))
@@ -205,6 +218,20 @@ def generate(params: SynthParams, out_dir: Path) -> Summary:
     return summary
 
 
+def _regenerate_options(p: SynthParams) -> str:
+    """The command-line options that give ``p``: only the researcher's choices, so the drawn values stay drawn
+    (``null`` in manifest.json's params) and the manifest comes out the same."""
+    options = [f"--seed {p.seed}", f"--organic {p.organic}", f"--core {p.core}", f"--amplifiers {p.amplifiers}",
+               f"--days {p.days}", f"--start-date {p.start_date.isoformat()}"]
+    for flag, value in (("--teams", p.teams), ("--tweets-per-core", p.tweets_per_core), ("--camouflage", p.camouflage),
+                        ("--tweets-per-person", p.tweets_per_person)):
+        if value is not None:
+            options.append(f"{flag} {value!r}")
+    if p.hashed:
+        options.append("--hashed")
+    return " ".join(options)
+
+
 def _readme(summary: Summary) -> str:
     p = summary.scenario.params
     rows = "\n".join(f"| {k} | {v:,} |" for k, v in summary.counts.items())
@@ -215,12 +242,13 @@ person or network. It imitates the shape of the 2019 Hong Kong operation (core o
 swarms, VPN / hosting infrastructure) inside an organic population with the traps a detector must avoid.
 Ground truth is in `labels.csv` (`account_id,role,team,squad,silent,trap`) and nowhere else.
 
-Regenerate byte-identical files with:
+Regenerate every file of this folder byte for byte (`manifest.json` and this `README.md` included, with
+netforensics {__version__}) with:
 
-    netforensics synth OUT_DIR --seed {p.seed} --organic {p.organic} --core {p.core} --amplifiers {p.amplifiers} \\
-        --days {p.days} --start-date {p.start_date.isoformat()} --teams {summary.scenario.teams} \\
-        --tweets-per-core {summary.scenario.tweets_per_core} --camouflage {summary.scenario.camouflage} \\
-        --tweets-per-person {summary.scenario.organic_tweets_median}{" --hashed" if p.hashed else ""}
+    netforensics synth OUT_DIR {_regenerate_options(p)}
+
+The values drawn from the seed (teams, tweets per core, camouflage, tweets per person, ...) are under `scenario`
+in `manifest.json`; passing them as options (`--teams`, ...) gives the same data files but records them as chosen.
 
 | rows | count |
 | --- | --- |

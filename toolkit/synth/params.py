@@ -9,15 +9,30 @@ on one constant. The same seed and the same choices always give the same scenari
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 import numpy as np
 
-from netforensics.errors import NetforensicsError
+from netforensics.errors import UsageError
 
 # The 2019 Hong Kong operation as Twitter reported it (see docs/synthetic-data.md).
 HK_SCALE = {"organic": 400_000, "core": 936, "amplifiers": 200_000}
+# 33 times the HK case; at the measured ~530 bytes per account at the peak that is ~11 GB (docs/synthetic-data.md).
+MAX_ACCOUNTS = 20_000_000
+PEAK_BYTES_PER_ACCOUNT = 600  # measured 530 at HK scale, rounded up
+# Account creation dates are drawn from fixed years (organic from 2007, repurposed core 2009-2015, pre-existing
+# amplifiers 2012-2017): a period before 2018 would start before some accounts exist. The end keeps 4-digit years.
+EARLIEST_START = dt.date(2018, 1, 1)
+LATEST_END = dt.date(2100, 1, 1)
+
+
+def _total_ram_bytes() -> int | None:
+    try:
+        return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (ValueError, OSError, AttributeError):
+        return None
 
 
 @dataclass(frozen=True)
@@ -37,24 +52,37 @@ class SynthParams:
     tweets_per_person: float | None = None
 
     def validate(self) -> None:
+        """Refuse choices that cannot work with a :class:`UsageError` (exit 2) naming the option."""
         if self.seed < 0:
-            raise NetforensicsError("--seed must be zero or positive.")
+            raise UsageError("--seed must be zero or positive.")
         if self.organic < 500:
-            raise NetforensicsError("--organic must be at least 500 (the traps need a population to hide in).")
+            raise UsageError("--organic must be at least 500 (the traps need a population to hide in).")
         if self.core < 4:
-            raise NetforensicsError("--core must be at least 4.")
+            raise UsageError("--core must be at least 4.")
         if self.amplifiers < 0:
-            raise NetforensicsError("--amplifiers must be zero or positive.")
+            raise UsageError("--amplifiers must be zero or positive.")
         if not 7 <= self.days <= 3650:
-            raise NetforensicsError("--days must be between 7 and 3650.")
+            raise UsageError("--days must be between 7 and 3650.")
+        accounts = self.organic + self.core + self.amplifiers
+        if accounts > MAX_ACCOUNTS:
+            raise UsageError(f"--organic + --core + --amplifiers is {accounts:,}: at most {MAX_ACCOUNTS:,} accounts "
+                             "are supported (the HK case is 600,936).")
+        ram = _total_ram_bytes()
+        if ram is not None and accounts * PEAK_BYTES_PER_ACCOUNT > ram:
+            raise UsageError(f"{accounts:,} accounts need about {accounts * PEAK_BYTES_PER_ACCOUNT / 2**30:.1f} GiB of "
+                             f"memory and this machine has {ram / 2**30:.1f} GiB: choose fewer accounts.")
+        if not EARLIEST_START <= self.start_date <= LATEST_END - dt.timedelta(days=self.days):
+            raise UsageError(f"--start-date must be between {EARLIEST_START.isoformat()} and "
+                             f"{(LATEST_END - dt.timedelta(days=self.days)).isoformat()} (2099-12-31 is the last day "
+                             "of the period; the generator's accounts are created 2007-2017).")
         if self.teams is not None and not 1 <= self.teams <= self.core:
-            raise NetforensicsError("--teams must be between 1 and the number of core accounts.")
+            raise UsageError("--teams must be between 1 and the number of core accounts.")
         if self.tweets_per_core is not None and not 1 <= self.tweets_per_core <= 5_000:
-            raise NetforensicsError("--tweets-per-core must be between 1 and 5000.")
+            raise UsageError("--tweets-per-core must be between 1 and 5000.")
         if self.camouflage is not None and not 0.0 <= self.camouflage <= 0.9:
-            raise NetforensicsError("--camouflage must be between 0 and 0.9.")
+            raise UsageError("--camouflage must be between 0 and 0.9.")
         if self.tweets_per_person is not None and not 0.5 <= self.tweets_per_person <= 1_000:
-            raise NetforensicsError("--tweets-per-person must be between 0.5 and 1000.")
+            raise UsageError("--tweets-per-person must be between 0.5 and 1000.")
 
 
 @dataclass(frozen=True)
