@@ -38,6 +38,8 @@ def report_command(
         card = None
         if labels is not None:
             card = scorecard(read_labels(labels), read_current_run(store), traps=read_traps(labels))
+            for warning in card.warnings:
+                err_console.print(f"warning: {warning}", highlight=False)
         with Progress(SpinnerColumn(), TextColumn("report: {task.description}"), TimeElapsedColumn(),
                       console=err_console, transient=True) as progress:
             task = progress.add_task("starting", total=None)
