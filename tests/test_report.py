@@ -172,6 +172,11 @@ def test_report_cli_one_community_labels_and_json(store: GraphStore, graph: repo
     page = out.read_text(encoding="utf-8")
     assert list(cards_of(page)) == ["5"]  # asked for by id: shown whatever its verdict
     assert "Scorecard against labels" in page and "<td>inauthentic</td><td class=\"num\">1.000</td>" in page
+    assert "warning:" not in done.stderr
+    other = tmp_path / "other_labels.csv"
+    other.write_text("account_id,role\n" + "".join(f"z{i},core\n" for i in range(5)), encoding="utf-8")
+    warned = run_cli("report", str(tmp_path / "other.html"), "--labels", str(other), settings=neo4j_settings)
+    assert warned.returncode == 0 and "another data set" in warned.stderr  # labels that match no account of the run
     missing = run_cli("report", str(tmp_path / "x.html"), "--community", "999", settings=neo4j_settings)
     assert missing.returncode == 1 and "no community with id '999'" in missing.stderr
     assert not (tmp_path / "x.html").exists()
