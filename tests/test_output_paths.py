@@ -55,6 +55,20 @@ def test_a_fifo_is_written_into_not_replaced(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["pipe"]
 
 
+def test_dev_stdout_redirected_to_a_file_is_written_into_not_replaced(tmp_path: Path) -> None:
+    import sys
+
+    out = tmp_path / "out.txt"
+    out.write_text("", encoding="utf-8")
+    inode = out.stat().st_ino
+    code = ("from netforensics.output_files import replaced_on_success\n"
+            "with replaced_on_success('/dev/stdout') as p: p.write_text('report\\n')\n")
+    with out.open("a") as redirected:
+        subprocess.run([sys.executable, "-c", code], stdout=redirected, check=True)
+    assert out.stat().st_ino == inode and out.read_text(encoding="utf-8") == "report\n"
+    assert not list(tmp_path.glob("*.part"))
+
+
 def test_a_failed_rename_removes_the_part(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     out = tmp_path / "pairs.csv"
     out.write_text("previous")

@@ -31,8 +31,9 @@ def replaced_on_success(path: Path | str) -> Iterator[Path]:
         mode = None
     if mode is not None and stat.S_ISDIR(mode):
         raise NetforensicsError(f"{path} is a folder: give a file name.")
-    if mode is not None and not stat.S_ISREG(mode):
-        # A FIFO or device (also /dev/stdout, whose link may name a pipe): renaming over it would destroy it.
+    if mode is not None and (not stat.S_ISREG(mode) or _names_a_descriptor(path)):
+        # A FIFO or device, or /dev/stdout (/proc/self/fd/N) even when it leads to a regular file: renaming over it
+        # would destroy the device, or replace the shell's redirect target and lose what is printed after.
         yield Path(path)
         return
     target = Path(os.path.realpath(path))  # the final target of a symlink chain (also of a dangling link)
@@ -43,6 +44,10 @@ def replaced_on_success(path: Path | str) -> Iterator[Path]:
     except BaseException:
         part.unlink(missing_ok=True)
         raise
+
+
+def _names_a_descriptor(path: Path | str) -> bool:
+    return os.path.abspath(path).startswith(("/dev/std", "/dev/fd/", "/proc/self/fd/", "/proc/thread-self/fd/"))
 
 
 def cannot_write(path: Path | str, err: OSError) -> NetforensicsError:

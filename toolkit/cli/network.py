@@ -103,9 +103,10 @@ def co_retweet_command(
 
         def on_pairs(done: int, total: int) -> None:
             nonlocal work
-            if done == 0:
+            starting = work == 0  # the first report (a pass may report done == 0 again, with its own total)
+            if starting:
                 work = total
-            if done == 0 and total > _LARGE_BURST:
+            if starting and total > _LARGE_BURST:
                 err_console.print(
                     f"[yellow]warning:[/] {total:,} retweet pairs fall within the window (synchronised bursts); "
                     "that is the size of the answer, so this will take a while.",
