@@ -186,14 +186,12 @@ class CsvReader:
                     yield Reject(start, _malformed(str(err), start, end), self._take_lines(), rows=end - start + 1)
                     continue
                 start, end = end + 1, reader.line_num
-                if end > start:  # a record over several lines: if it is malformed, so may be its line breaks
-                    lines = self._take_lines()
-                    if len(fields) != width and fields:
-                        yield Reject(start, f"expected {width} fields, found {len(fields)} over lines {start}-{end}",
-                                     lines, rows=end - start + 1)
-                        continue
-                else:
-                    decoder.pending.clear()
+                if end > start and len(fields) != width and fields:
+                    # a malformed record over several lines: its line breaks may not be the ones its writer meant
+                    yield Reject(start, f"expected {width} fields, found {len(fields)} over lines {start}-{end}",
+                                 self._take_lines(), rows=end - start + 1)
+                    continue
+                decoder.pending.clear()
                 if bad and any(n in bad for n in range(start, end + 1)):
                     yield Reject(start, "undecodable bytes (not UTF-8)", csv_record_text(fields))
                 elif len(fields) != width:

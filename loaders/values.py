@@ -49,13 +49,9 @@ def required_id(value: str, column: str) -> str:
         raise ValueError(f"{column} is empty")
     if value.endswith(".0") and value[:-2].isdigit():
         return value[:-2]
-    if not value.isdigit() and len(value) <= 24:
-        if value.lower() in _MISSING:
-            raise ValueError(f"{column} is missing ({value!r})")
-        if _SCIENTIFIC.fullmatch(value):
-            raise ValueError(f"{column} {value!r} is a number a spreadsheet rounded: the id is lost; export the file "
-                             "again with ids as text")
-    return key(value, column)
+    if len(value) <= 4 and value.lower() in _MISSING:
+        raise ValueError(f"{column} is missing ({value!r})")
+    return _unmangled_id(value, column)
 
 
 def optional_id(value: str, column: str) -> str | None:
@@ -64,6 +60,11 @@ def optional_id(value: str, column: str) -> str | None:
         return None
     if value.endswith(".0") and value[:-2].isdigit():
         return value[:-2]
+    return _unmangled_id(value, column)
+
+
+def _unmangled_id(value: str, column: str) -> str:
+    """``value`` unless a spreadsheet rounded it (``1.23457E+18``: the id is lost) or it is too long to index."""
     if not value.isdigit() and len(value) <= 24 and _SCIENTIFIC.fullmatch(value):
         raise ValueError(f"{column} {value!r} is a number a spreadsheet rounded: the id is lost; export the file "
                          "again with ids as text")

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import csv
 import os
 import subprocess
 import sys
 from collections.abc import Mapping
+from pathlib import Path
 
 from netforensics.settings import ConnectionSettings
 
@@ -21,3 +23,11 @@ def run_cli(*args: str, env: Mapping[str, str] | None = None, settings: Connecti
     full_env.update(env or {})
     return subprocess.run([sys.executable, "-m", "netforensics", *args], env=full_env, capture_output=True,
                           text=True, timeout=timeout)
+
+
+def read_accounts_export(path: Path) -> list[dict[str, str]]:
+    """The rows of an ``export accounts`` file, after checking its columns are the documented ones."""
+    with path.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert list(rows[0]) == ["account_id", "community", "role", "role_score", "evidence"]
+    return rows

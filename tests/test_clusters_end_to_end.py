@@ -15,7 +15,7 @@ from netforensics.store.connection import GraphStore
 from netforensics.store import schema
 from netforensics.synth import SynthParams, generate
 from netforensics.cli.demo import load_synthetic
-from tests.cli_helpers import run_cli
+from tests.cli_helpers import read_accounts_export, run_cli
 from tests.conftest import wipe
 
 pytestmark = [pytest.mark.neo4j, pytest.mark.slow]
@@ -77,9 +77,7 @@ def test_show_explain_export_and_determinism(loaded: Path, session_store: GraphS
     first = tmp_path / "first.csv"
     exported = run_cli("export", "accounts", str(first), settings=neo4j_settings)
     assert exported.returncode == 0, exported.stderr
-    with first.open(newline="", encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))
-    assert list(rows[0]) == ["account_id", "community", "role", "role_score", "evidence"]
+    rows = read_accounts_export(first)
     assert len(rows) == session_store.read_value("MATCH (a:Account) RETURN count(a)")
     assert len({r["account_id"] for r in rows}) == len(rows)
     core = next(r for r in rows if r["role"] == "core")

@@ -12,7 +12,7 @@ import pytest
 from netforensics.settings import ConnectionSettings
 from netforensics.store.connection import GraphStore
 from netforensics.store.detection_reads import handle_prefixes
-from tests.cli_helpers import run_cli
+from tests.cli_helpers import read_accounts_export, run_cli
 
 DATA = Path(__file__).parent / "data" / "load"
 USERS_HEADER = (DATA / "io_users.csv").read_text(encoding="utf-8").splitlines()[0].split(",")
@@ -115,9 +115,7 @@ def test_export_accounts_leaves_out_accounts_loaded_after_the_run(store: GraphSt
     out = tmp_path / "accounts.csv"
     exported = run_cli("export", "accounts", str(out), settings=neo4j_settings)
     assert exported.returncode == 0, exported.stderr
-    with out.open(newline="", encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))
-    assert list(rows[0]) == ["account_id", "community", "role", "role_score", "evidence"]
+    rows = read_accounts_export(out)
     assert [r["account_id"] for r in rows] == assessed
     assert f"wrote {len(assessed)} accounts of run {run}" in exported.stderr
     assert "left out 1 accounts loaded after run" in exported.stderr
