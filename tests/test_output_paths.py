@@ -90,6 +90,21 @@ def test_a_folder_target_is_refused_before_anything_is_written(tmp_path: Path) -
     assert [p.name for p in tmp_path.iterdir()] == ["results"]
 
 
+def test_a_part_already_there_is_replaced_not_written_through(tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere.txt"
+    elsewhere.write_text("keep me")
+    out = tmp_path / "pairs.csv"
+    (tmp_path / "pairs.csv.part").symlink_to(elsewhere)
+    with replaced_on_success(out) as part:
+        part.write_text("result")
+    assert out.read_text() == "result" and not out.is_symlink()
+    assert elsewhere.read_text() == "keep me"
+    (tmp_path / "pairs.csv.part").mkdir()
+    with pytest.raises(NetforensicsError, match="folder in the way"), replaced_on_success(out) as part:
+        part.write_text("x")
+    assert out.read_text() == "result"
+
+
 def one_clean_error(done: subprocess.CompletedProcess[str], *needles: str) -> None:
     assert done.returncode == 1, done.stdout + done.stderr
     assert "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1, done.stderr

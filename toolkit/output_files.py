@@ -6,7 +6,8 @@ block completes does it replace the target (``os.replace``: one step on the same
 (including the rename) the part is removed and an existing target is left as it was.
 
 A symlink is followed: its final target is replaced and the link stays a link. A target that exists and is not a
-regular file (a FIFO, a device, a socket) is written straight into, never renamed over. A folder is refused.
+regular file (a FIFO, a device, a socket) is written straight into, never renamed over. A folder is refused. A
+``NAME.part`` already there (left by a killed run, or a link someone planted) is removed first, never written through.
 """
 
 from __future__ import annotations
@@ -38,12 +39,23 @@ def replaced_on_success(path: Path | str) -> Iterator[Path]:
         return
     target = Path(os.path.realpath(path))  # the final target of a symlink chain (also of a dangling link)
     part = target.with_name(target.name + ".part")
+    _remove_stale_part(part)
     try:
         yield part
         os.replace(part, target)
     except BaseException:
         part.unlink(missing_ok=True)
         raise
+
+
+def _remove_stale_part(part: Path) -> None:
+    try:
+        mode = os.lstat(part).st_mode  # the link itself: writing through a planted link would write elsewhere
+    except FileNotFoundError:
+        return
+    if stat.S_ISDIR(mode):
+        raise NetforensicsError(f"{part} is a folder in the way of the file being written: move it away.")
+    part.unlink()
 
 
 def _names_a_descriptor(path: Path | str) -> bool:
