@@ -36,3 +36,18 @@ def test_network_co_retweet_does_not_import_detection_or_the_driver() -> None:
             "print(sorted(m for m in ('igraph', 'leidenalg', 'neo4j', 'netforensics.detect.pipeline') if m in sys.modules))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_help_paragraphs_after_the_first_are_one_line_each() -> None:
+    # typer's rich mode keeps line breaks after the first paragraph: a wrapped docstring line prints as a short line.
+    import inspect
+
+    def docs(app):  # type: ignore[no-untyped-def]
+        for info in app.registered_commands:
+            yield info.name or info.callback.__name__, inspect.getdoc(info.callback) or ""
+        for group in app.registered_groups:
+            yield from docs(group.typer_instance)
+
+    for name, doc in docs(build_app()):
+        for paragraph in doc.split("\n\n")[1:]:
+            assert "\n" not in paragraph, f"{name}: {paragraph!r}"

@@ -15,7 +15,9 @@ from netforensics.cypher_files import CypherFile, Param, parse
 from netforensics.query_library import (
     QueryError,
     WriteRefused,
+    assembled_statements,
     bind_params,
+    ensure_read_only,
     get_query,
     list_queries,
     load_query_file,
@@ -93,6 +95,32 @@ def test_write_words_in_strings_comments_names_and_keys_are_not_clauses() -> Non
     MATCH (n:Account) WHERE n.description CONTAINS 'CREATE TABLE' OR n.note = "MERGE me"
     /* DELETE */ RETURN n.set AS `SET`, {set: 1, create: 2} AS m, n.remove AS r"""
     assert write_clauses(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("CALL apoc.cypher.run('CALL gds.graph.' + 'drop(\"g\")', {}) YIELD value RETURN value", ["apoc.cypher.run"]),
+    ("CALL apoc.cypher.run($statement, {}) YIELD value RETURN value", ["apoc.cypher.run"]),
+    ("WITH 'MATCH (n) RETURN n' AS q CALL apoc.cypher.run(q, {}) YIELD value RETURN value", ["apoc.cypher.run"]),
+    ("RETURN apoc.cypher.runFirstColumnSingle('RETURN ' + toString(1), {}) AS x", ["apoc.cypher.runFirstColumnSingle"]),
+    ("CALL apoc.when(true, 'RETURN 1 AS x', $other, {}) YIELD value RETURN value", ["apoc.when"]),
+    ("CALL apoc.case([false, 'RETURN 1 AS x', true, $q], 'RETURN 3 AS x') YIELD value RETURN value", ["apoc.case"]),
+    ("CALL apoc.case($cases, 'RETURN 3 AS x') YIELD value RETURN value", ["apoc.case"]),
+    ("CALL apoc.cypher.run('MATCH (n:Account {id: $id}) RETURN n', {id: $id}) YIELD value RETURN value", []),
+    ("CALL apoc.when(size($x) > 1, 'RETURN 1 AS x', 'RETURN 2 AS x', {}) YIELD value RETURN value", []),
+    ("CALL apoc.case([count(*) > 1, 'RETURN 1 AS x', true, \"RETURN 2 AS x\"], 'RETURN 3 AS x') YIELD value RETURN value", []),
+    ("RETURN apoc.text.join(['a', 'b'], ',') AS x, apoc.util.md5(['a' + 'b']) AS y", []),
+])
+def test_statements_assembled_at_run_time_are_found(text: str, expected: list[str]) -> None:
+    assert assembled_statements(text) == expected
+
+
+def test_a_gds_change_hidden_in_an_assembled_statement_is_refused() -> None:
+    hidden = parse("queries/hidden", "// name: hidden\n// description: Assembles a drop.\n"
+                   "CALL apoc.cypher.run('CALL ' + 'gds.graph.drop' + '(\"g\") YIELD graphName RETURN graphName', {}) "
+                   "YIELD value RETURN value")
+    assert write_clauses(hidden.text) == []  # the literal pieces name no call on their own
+    with pytest.raises(WriteRefused, match="apoc.cypher.run runs a statement assembled at run time"):
+        ensure_read_only(hidden)
 
 
 @pytest.mark.neo4j

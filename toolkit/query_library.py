@@ -81,6 +81,11 @@ _GDS_CALL = re.compile(r"(?<![\w.$])(?:(CALL)\s+)?(gds(?:\s*\.\s*\w+)+)(\s*\()?"
 _GDS_READ_MODES = {"stream", "stats", "estimate", "list", "exists", "listprogress"}
 _GDS_READ_PREFIXES = ("gds.util.", "gds.similarity.", "gds.alpha.linkprediction.", "gds.alpha.ml.onehotencoding", "gds.debug.",
                       "gds.memory.", "gds.graph.stream")  # memory list/summary; graph.streamNodeProperty(ies)/...Relationship...
+# APOC procedures and functions that run Cypher given as text, with the argument positions that hold statements
+# (apoc.case: the odd entries of its first argument's list, then its else statement). Text assembled at run time
+# cannot be checked, so only literals are accepted there.
+_DYNAMIC_CYPHER = re.compile(r"(?<![\w.$])(apoc\s*\.\s*(?:cypher\s*\.\s*\w+|when|case))\s*\(", re.I)
+_STATEMENT_ARGS = {"apoc.when": (1, 2), "apoc.case": (0, 1)}
 _GDS_READS = {"gds.version", "gds.list", "gds.license.state", "gds.islicensed", "gds.userlog", "gds.alpha.userlog",
               "gds.systemmonitor", "gds.alpha.systemmonitor"}
 
@@ -170,7 +175,53 @@ def _is_gds_read(name: str) -> bool:
     return name.rsplit(".", 1)[-1] in _GDS_READ_MODES or name.startswith(_GDS_READ_PREFIXES) or name in _GDS_READS
 
 
+def assembled_statements(text: str) -> list[str]:
+    """APOC calls that run Cypher text (``apoc.cypher.run``, ``apoc.when``, ...) whose statement is not one string
+    literal: concatenated, a parameter, a variable. What they would run cannot be checked before it runs."""
+    code = code_only(text)  # literals become ''
+    found = []
+    for m in _DYNAMIC_CYPHER.finditer(code):
+        name = re.sub(r"\s+", "", m.group(1))
+        args = _arguments(code, m.end())
+        positions = _STATEMENT_ARGS.get(name.lower(), (0,))
+        statements = [args[i] for i in positions if i < len(args)]
+        if name.lower() == "apoc.case" and statements:
+            listed = statements.pop(0)
+            if listed.startswith("[") and listed.endswith("]"):
+                statements += _arguments(listed, 1)[1::2]
+            else:
+                statements.append(listed)
+        if any(arg != "''" for arg in statements):
+            found.append(name)
+    return list(dict.fromkeys(found))
+
+
+def _arguments(code: str, start: int) -> list[str]:
+    """The top-level, comma-separated arguments from ``start`` (just after an opening bracket) to its closing one."""
+    args, depth, begin = [], 0, start
+    for i in range(start, len(code)):
+        char = code[i]
+        if char in "([{":
+            depth += 1
+        elif char in ")]}":
+            if depth == 0:
+                args.append(code[begin:i].strip())
+                break
+            depth -= 1
+        elif char == "," and depth == 0:
+            args.append(code[begin:i].strip())
+            begin = i + 1
+    return [arg for arg in args if arg]
+
+
 def ensure_read_only(query: CypherFile) -> None:
+    assembled = assembled_statements(query.text)
+    if assembled:
+        raise WriteRefused(
+            f"Refused to run {query.name!r}: {', '.join(assembled)} runs a statement assembled at run time (not one "
+            "string literal), and `netforensics query` cannot check that it only reads: in a read-only transaction a "
+            "GDS projection or drop would still change the server's graph catalog. Give the statement as one literal."
+        )
     clauses = write_clauses(query.text)
     if clauses:
         gds = " GDS runs here only in stream, stats or estimate mode (and its listings): projections, drops and the " \

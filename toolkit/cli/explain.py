@@ -84,9 +84,9 @@ def explain_command(
     """An account's dossier: role and community in the current run, the evidence behind it (signals, values,
     thresholds, example tweets and IPs), sample tweets, IPs and networks, whom it amplifies and who amplifies it.
 
-    A screen name held by several accounts (renamed or reused handles) is not guessed: the accounts are listed
-    and the command exits 1; pass the id. Exit codes: 0 ok, 1 no such account or several, 3/4 database
-    unreachable/auth."""
+    A screen name held by several accounts (renamed or reused handles) is not guessed: the accounts are listed and the command exits 1; pass the id.
+
+    Exit codes: 0 ok, 1 no such account or several, 3/4 database unreachable/auth."""
     run: dict[str, Any] | None = None
     try:
         with open_store(connection()) as store:

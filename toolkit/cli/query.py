@@ -44,10 +44,11 @@ def query_command(
 ) -> None:
     """Run a named query from the analyst's library (or your own --file) in a read-only transaction.
 
-    Examples: [bold]netforensics query --list[/], [bold]netforensics query core-operators --param community=3[/],
-    [bold]netforensics query --file mine.cypher --param account=HKpoliticalnew --csv[/].
-    Queries that write, or change the server's GDS graph catalog (GDS runs only in stream, stats or estimate mode
-    here), are refused. Exit codes: 0 ok, 1 refused or bad parameters, 3/4 database unreachable/auth.
+    Examples: [bold]netforensics query --list[/], [bold]netforensics query core-operators --param community=3[/], [bold]netforensics query --file mine.cypher --param account=HKpoliticalnew --csv[/].
+
+    Refused: queries that write; GDS calls that change the server's graph catalog (GDS runs here only in stream, stats or estimate mode); APOC calls that run Cypher text assembled at run time (apoc.cypher.run with anything but one string literal).
+
+    Exit codes: 0 ok, 1 refused or bad parameters, 3/4 database unreachable/auth.
     """
     if as_json and as_csv:
         raise NetforensicsError("Choose one of --json and --csv.")
