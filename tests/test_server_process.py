@@ -77,3 +77,38 @@ def test_start_on_a_running_server_says_the_options_were_ignored(neo4j_settings:
     assert result.returncode == 0, result.stderr
     assert "already running" in result.stdout and neo4j_settings.uri in result.stdout
     assert "--bolt-port, --heap ignored" in result.stderr and "netforensics db stop" in result.stderr
+
+
+def test_a_server_whose_ports_file_is_gone_is_named_not_shown_as_none(tmp_path: Path) -> None:
+    layout = ServerLayout(tmp_path)
+    server_like = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)",
+                                    f"--home-dir={layout.server_home}"])
+    try:
+        _pid_file(tmp_path, server_like.pid)  # running, but no server.json
+        env = {"NETFORENSICS_HOME": str(tmp_path)}
+        started = run_cli("db", "start", "--no-install", "--no-warm", env=env)
+        assert started.returncode == 1 and "None" not in started.stdout + started.stderr, started.stdout + started.stderr
+        assert f"pid {server_like.pid}" in started.stderr and "server.json" in started.stderr
+        assert "netforensics db stop" in started.stderr and "Traceback" not in started.stderr
+        status = run_cli("db", "status", env=env)
+        assert status.returncode == 0 and "ports are unknown" in " ".join(status.stdout.split()), status.stdout
+        assert json.loads(run_cli("db", "status", "--json", env=env).stdout)["bolt_uri"] is None
+    finally:
+        server_like.kill()
+        server_like.wait()
+
+
+@managed_only
+def test_status_says_when_the_stored_password_is_refused(neo4j_settings: ConnectionSettings) -> None:
+    layout = ServerLayout(data_home())
+    kept = layout.password_file.read_bytes()
+    try:
+        layout.password_file.write_text("not-the-password\n")
+        result = run_cli("db", "status", timeout=60)
+        status = json.loads(run_cli("db", "status", "--json", timeout=60).stdout)
+    finally:
+        layout.password_file.write_bytes(kept)
+    assert result.returncode == 0, result.stderr
+    text = " ".join(result.stdout.split())
+    assert "refused the password" in text and "not answering" not in text and "not-the-password" not in text
+    assert status["refused"] is True and status["answering"] is False

@@ -13,7 +13,7 @@ from rich.text import Text
 from netforensics.cli.console import console, err_console
 from netforensics.server import assembly, process, versions
 from netforensics.server.layout import ServerLayout
-from netforensics.errors import UsageError
+from netforensics.errors import NetforensicsError, UsageError
 from netforensics.server.memory import MemorySettings, normalise_size
 from netforensics.server.warm import start_background_warmup
 from netforensics.settings import data_home
@@ -94,6 +94,8 @@ def start_command(
 
 def _already_running(layout: ServerLayout, **options: object) -> None:
     result = process.status(layout)
+    if result.bolt_uri is None:
+        raise NetforensicsError(process.unknown_ports(layout, result.pid))
     console.print(f"Neo4j is already running: {result.bolt_uri}  (Browser: {result.http_url}, user neo4j, "
                   f"password in {layout.password_file})")
     given = [f"--{name.replace('_', '-')}" for name, value in options.items() if value not in (None, False)]
@@ -125,8 +127,13 @@ def status_command(as_json: bool = typer.Option(False, "--json", help="Print mac
         console.print(f"Neo4j is not running ({what}; data home {layout.home}). Start it with `netforensics db start`.")
     else:
         table = Table(show_header=False, box=None)
-        if result.answering:
+        if result.bolt_uri is None:
+            table.add_row("status", Text(process.unknown_ports(layout, result.pid), style="yellow"))
+        elif result.answering:
             table.add_row("status", Text("running", style="green"))
+        elif result.refused:
+            table.add_row("status", Text(f"running, but it refused the password in {layout.password_file} (changed "
+                                         "outside netforensics?): write the current one into that file", style="yellow"))
         else:
             table.add_row("status", Text(f"running but not answering within {process.STATUS_TIMEOUT:.0f} s "
                                          "(starting, overloaded or frozen; see `netforensics db logs`)", style="yellow"))

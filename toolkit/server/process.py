@@ -50,6 +50,7 @@ class ServerStatus:
     store_bytes: int = 0
     installed: dict[str, str] | None = None
     answering: bool = False  # running and Bolt answered the version queries within STATUS_TIMEOUT
+    refused: bool = False  # Bolt answered but refused the stored password (changed outside netforensics?)
 
 
 def port_is_free(port: int) -> bool:
@@ -191,7 +192,7 @@ def start(
     if not assembly.is_installed(layout):
         raise ServerNotInstalled("The local Neo4j server is not installed: run `netforensics db install` first.")
     if read_pid(layout) is not None:
-        return status(layout)
+        return _known_ports(layout, status(layout))
     previous = layout.read_state()
     if pick_free_ports:
         bolt_port = bolt_port or free_port()
@@ -232,6 +233,17 @@ def start(
     return status(layout)
 
 
+def _known_ports(layout: ServerLayout, result: ServerStatus) -> ServerStatus:
+    if result.bolt_uri is None:
+        raise NetforensicsError(unknown_ports(layout, result.pid))
+    return result
+
+
+def unknown_ports(layout: ServerLayout, pid: int | None) -> str:
+    return (f"Neo4j (pid {pid}) runs from {layout.home}, but its ports are unknown: {layout.state_file.name} is "
+            "missing from the data home. Run `netforensics db stop`, then `netforensics db start`.")
+
+
 def stop(layout: ServerLayout, timeout: float = 120.0) -> bool:
     """Stop cleanly (SIGTERM, then wait for the checkpoint); returns False when it was not running."""
     pid = read_pid(layout)
@@ -264,10 +276,12 @@ def status(layout: ServerLayout) -> ServerStatus:
     installed = layout.read_installed()
     pid = read_pid(layout)
     state = layout.read_state()
-    if pid is None or state is None:
+    if pid is None:
         return ServerStatus(running=False, installed=installed, store_bytes=store_size(layout) if layout.data.exists() else 0)
+    if state is None:  # server.json removed while the server runs: its ports are unknown
+        return ServerStatus(running=True, pid=pid, installed=installed, store_bytes=store_size(layout))
     uri = f"bolt://127.0.0.1:{state.bolt_port}"
-    versions = _versions(uri, layout, STATUS_TIMEOUT)
+    versions, refused = _versions(uri, layout, STATUS_TIMEOUT)
     return ServerStatus(
         running=True,
         pid=pid,
@@ -279,15 +293,18 @@ def status(layout: ServerLayout) -> ServerStatus:
         store_bytes=store_size(layout),
         installed=installed,
         answering=versions["neo4j"] is not None,
+        refused=refused,
     )
 
 
-def _versions(uri: str, layout: ServerLayout, timeout: float) -> dict[str, str | None]:
-    """Neo4j, GDS and APOC versions, each None when not answered within ``timeout`` seconds in all.
+def _versions(uri: str, layout: ServerLayout, timeout: float) -> tuple[dict[str, str | None], bool]:
+    """Neo4j, GDS and APOC versions, each None when not answered within ``timeout`` seconds in all, and whether the
+    server refused the stored password.
 
     Auto-commit queries are not retried (``execute_query`` retries for up to 30 s), and the probe runs in a
     daemon thread because a frozen server can accept the connection and then never answer a query."""
     versions: dict[str, str | None] = {"neo4j": None, "gds": None, "apoc": None}
+    refused = threading.Event()
 
     def probe() -> None:
         try:
@@ -301,13 +318,15 @@ def _versions(uri: str, layout: ServerLayout, timeout: float) -> dict[str, str |
                         versions[name] = None if record is None else str(record["v"])
             finally:
                 driver.close()
+        except neo4j.exceptions.AuthError:
+            refused.set()
         except (neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError, NetforensicsError, OSError):
             pass  # running but not (yet) answering: show what we know
 
     worker = threading.Thread(target=probe, name="netforensics-status", daemon=True)
     worker.start()
     worker.join(timeout)
-    return dict(versions)
+    return dict(versions), refused.is_set()
 
 
 def ensure_running(home: Path) -> ServerStatus:
@@ -315,5 +334,5 @@ def ensure_running(home: Path) -> ServerStatus:
     layout = ServerLayout(home)
     assembly.install(layout)
     if read_pid(layout) is not None:
-        return status(layout)
+        return _known_ports(layout, status(layout))
     return start(layout, pick_free_ports=layout.read_state() is None)
