@@ -127,3 +127,40 @@ def test_last_shows_a_running_refresh_honestly(store: GraphStore, neo4j_settings
     store.write("MATCH (l:RefreshLock) SET l.host = 'analysis-box'")
     code, found, text = last(neo4j_settings)
     assert str(found["liveness"]).startswith("running: last heartbeat")
+
+
+def test_a_server_gone_away_is_told_at_once_not_after_the_drivers_retries(store: GraphStore,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    import neo4j
+
+    from netforensics.detect.pipeline import DetectionParams
+    from netforensics.errors import DatabaseUnavailable
+    from netforensics.server.process import free_port
+
+    releases: list[bool] = []
+    real_release = lock.release
+
+    def spy(store: GraphStore, owner: str, *, name: str = lock.LOCK_NAME, once: bool = False) -> None:
+        releases.append(once)
+        real_release(store, owner, name=name, once=once)
+
+    monkeypatch.setattr(lock, "release", spy)
+    with pytest.raises(DatabaseUnavailable), lock.refresh_lock(store):
+        raise DatabaseUnavailable("the server went away")
+    with lock.refresh_lock(store):
+        pass
+    assert releases == [True, False]  # one attempt when the server went away, retried otherwise
+
+    uri = f"bolt://127.0.0.1:{free_port()}"  # nothing listens: every attempt is refused
+    dead = GraphStore(neo4j.GraphDatabase.driver(uri, auth=("neo4j", "x"), max_transaction_retry_time=30),
+                      ConnectionSettings(uri, "neo4j", "x", "neo4j", managed=False))
+    try:
+        began = time.monotonic()
+        refresh_run.record_failure(dead, refresh_run._Attempt(DetectionParams()), DatabaseUnavailable("gone"))
+        with pytest.raises(DatabaseUnavailable):
+            real_release(dead, "someone", once=True)
+        assert time.monotonic() - began < 10
+    finally:
+        dead.driver.close()

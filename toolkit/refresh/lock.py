@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from netforensics import cypher_files
-from netforensics.errors import NetforensicsError, RefreshLocked
+from netforensics.errors import DatabaseUnavailable, NetforensicsError, RefreshLocked
 from netforensics.store.connection import GraphStore
 
 log = logging.getLogger(__name__)
@@ -92,8 +92,10 @@ def holder(store: GraphStore, *, name: str = LOCK_NAME) -> dict[str, Any] | None
     return row
 
 
-def release(store: GraphStore, owner: str, *, name: str = LOCK_NAME) -> None:
-    store.write(cypher_files.load("refresh/lock-release"), {"name": name, "owner": owner})
+def release(store: GraphStore, owner: str, *, name: str = LOCK_NAME, once: bool = False) -> None:
+    """Release the lock; ``once``: a single attempt, not the driver's 30 s of retries (the server has gone away)."""
+    write = store.run_autocommit if once else store.write
+    write(cypher_files.load("refresh/lock-release"), {"name": name, "owner": owner})
 
 
 @contextmanager
@@ -121,14 +123,18 @@ def refresh_lock(
 
     thread = threading.Thread(target=beat, name="refresh-lock-heartbeat", daemon=True)
     thread.start()
+    server_gone = False
     try:
         yield grant
         if lost.is_set():
             raise RefreshLocked("The refresh lock was taken over by another refresh while this one ran.")
+    except DatabaseUnavailable:
+        server_gone = True
+        raise
     finally:
         stop.set()
         thread.join(timeout=5)
         try:
-            release(store, owner, name=name)
-        except NetforensicsError as err:
+            release(store, owner, name=name, once=server_gone)
+        except NetforensicsError as err:  # a lock left behind goes stale and is taken over by the next refresh
             log.warning("could not release the refresh lock: %s", err)

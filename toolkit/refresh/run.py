@@ -25,6 +25,7 @@ import numpy as np
 import numpy.typing as npt
 
 from netforensics import cypher_files
+from netforensics.errors import DatabaseUnavailable
 from netforensics.detect.pipeline import DetectionParams, DetectionResult, code_version, new_run_id, run_detection
 from netforensics.graph.projection_cache import ProjectionSource
 from netforensics.refresh import lineage, lock
@@ -356,9 +357,11 @@ def one_line(err: BaseException) -> str:
 
 def record_failure(store: GraphStore, attempt: _Attempt, err: BaseException) -> None:
     """Record the failed step and its error on the refresh's run: the run detection started (or completed, when a
-    later step failed), else a new failed ``refresh`` run. Never raises: the original error matters more."""
+    later step failed), else a new failed ``refresh`` run. Never raises: the original error matters more. When the
+    server went away, one attempt only: the driver's retries would hold the exit back by half a minute."""
+    write = store.run_autocommit if isinstance(err, DatabaseUnavailable) else store.write
     try:
-        store.write(_query("refresh-failed"), {
+        write(_query("refresh-failed"), {
             "run": attempt.run or new_run_id(), "step": attempt.step, "error": one_line(err), "previous_run": attempt.previous_run,
             "elapsed": time.perf_counter() - attempt.started, "params": json.dumps(attempt.params.as_dict(), sort_keys=True),
             "code_version": code_version(),

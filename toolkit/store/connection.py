@@ -169,7 +169,8 @@ class GraphStore:
         return self.write(query, params)
 
     def run_autocommit(self, query: str | CypherFile, params: Mapping[str, Any] | None = None) -> neo4j.SummaryCounters:
-        """Statements that must not run inside an explicit transaction (schema, CALL IN TRANSACTIONS)."""
+        """Statements that must not run inside an explicit transaction (schema, CALL IN TRANSACTIONS), and writes
+        that get one attempt only (not the driver's retries: when the server has gone away)."""
         text = _statement(query)
         return self._with_session(lambda s: s.run(text, dict(params or {})).consume().counters, query)  # type: ignore[arg-type]
 
