@@ -58,8 +58,8 @@ def start_command(
     bolt_port: int = typer.Option(None, "--bolt-port", min=1, max=65535, help="Bolt port on 127.0.0.1, 1-65535 (default 7687, or the last one used)."),
     http_port: int = typer.Option(None, "--http-port", min=1, max=65535, help="HTTP/Browser port on 127.0.0.1, 1-65535 (default 7474, or the last one used)."),
     free_ports: bool = typer.Option(False, "--free-ports", help="Pick free ports for whatever is not given."),
-    heap: str = typer.Option(None, "--heap", callback=_size, help="JVM heap: a whole number with k, m or g, e.g. 4g (default: 15% of RAM, 1–8 GiB)."),
-    pagecache: str = typer.Option(None, "--pagecache", callback=_size, help="Page cache: a whole number with k, m or g, e.g. 2g (default: 10% of RAM, 0.5–4 GiB)."),
+    heap: str = typer.Option(None, "--heap", callback=_size, help="JVM heap: a whole number with k, m or g, e.g. 4g (default: 15% of RAM or of the control-group memory limit, 1–8 GiB)."),
+    pagecache: str = typer.Option(None, "--pagecache", callback=_size, help="Page cache: a whole number with k, m or g, e.g. 2g (default: 10% of RAM or of the control-group limit, 0.5–4 GiB)."),
     install: bool = typer.Option(True, "--install/--no-install", help="Install first when the server is missing."),
     warm: bool = typer.Option(True, "--warm/--no-warm", help="Warm the server in the background: read the store files once so the first queries do not wait for the disk (skipped when the store exceeds half the available memory), then run the projection queries so their code is compiled before the first `clusters` (stops as soon as anyone else uses the server)."),
 ) -> None:

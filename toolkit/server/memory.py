@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
 
 from netforensics.errors import UsageError
+from netforensics.machine import memory_bytes
 
 _MIB = 1024 * 1024
 _UNITS = {"": 1, "k": 1024, "m": _MIB, "g": 1024 * _MIB, "t": 1024 * 1024 * _MIB}
@@ -15,10 +15,7 @@ _SIZE = re.compile(r"(\d+)([kmgt]?)", re.I)
 
 
 def _total_ram_bytes() -> int:
-    try:
-        return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
-    except (ValueError, OSError, AttributeError):
-        return 8 * 1024 * _MIB
+    return memory_bytes() or 8 * 1024 * _MIB
 
 
 def _mib(n: int) -> str:

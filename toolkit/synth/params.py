@@ -9,13 +9,13 @@ on one constant. The same seed and the same choices always give the same scenari
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 import numpy as np
 
 from netforensics.errors import UsageError
+from netforensics.machine import memory_bytes
 
 # The 2019 Hong Kong operation as Twitter reported it (see docs/synthetic-data.md).
 HK_SCALE = {"organic": 400_000, "core": 936, "amplifiers": 200_000}
@@ -26,13 +26,6 @@ PEAK_BYTES_PER_ACCOUNT = 600  # measured 530 at HK scale, rounded up
 # amplifiers 2012-2017): a period before 2018 would start before some accounts exist. The end keeps 4-digit years.
 EARLIEST_START = dt.date(2018, 1, 1)
 LATEST_END = dt.date(2100, 1, 1)
-
-
-def _total_ram_bytes() -> int | None:
-    try:
-        return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
-    except (ValueError, OSError, AttributeError):
-        return None
 
 
 @dataclass(frozen=True)
@@ -67,10 +60,10 @@ class SynthParams:
         if accounts > MAX_ACCOUNTS:
             raise UsageError(f"--organic + --core + --amplifiers is {accounts:,}: at most {MAX_ACCOUNTS:,} accounts "
                              "are supported (the HK case is 600,936).")
-        ram = _total_ram_bytes()
+        ram = memory_bytes()
         if ram is not None and accounts * PEAK_BYTES_PER_ACCOUNT > ram:
             raise UsageError(f"{accounts:,} accounts need about {accounts * PEAK_BYTES_PER_ACCOUNT / 2**30:.1f} GiB of "
-                             f"memory and this machine has {ram / 2**30:.1f} GiB: choose fewer accounts.")
+                             f"memory and this machine lets it use {ram / 2**30:.1f} GiB: choose fewer accounts.")
         if not EARLIEST_START <= self.start_date <= LATEST_END - dt.timedelta(days=self.days):
             raise UsageError(f"--start-date must be between {EARLIEST_START.isoformat()} and "
                              f"{(LATEST_END - dt.timedelta(days=self.days)).isoformat()} (2099-12-31 is the last day "
