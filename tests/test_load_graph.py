@@ -435,3 +435,26 @@ def test_a_file_loaded_as_one_kind_is_not_skipped_as_another(store: GraphStore, 
         load_files(store, "ips", [path], LoadOptions())
     [result] = load_files(store, "ips", [path], LoadOptions(force=True))
     assert result.status == "loaded" and store.read_value("MATCH (:Account)-[u:USED_IP]->(:IP) RETURN count(u)") == 1
+
+
+def test_a_loads_timestamps_come_from_the_servers_clock(store: GraphStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run's started_at is the server's time; first_seen must be too, or a loader whose clock is behind would make
+    accounts loaded after a run look assessed by it (and one ahead, the reverse)."""
+    import datetime as dt
+
+    from netforensics.store import ingest
+
+    class SkewedClock(dt.datetime):
+        @classmethod
+        def now(cls, tz: dt.tzinfo | None = None) -> "SkewedClock":
+            return cls(2001, 1, 1, tzinfo=dt.UTC)
+
+    monkeypatch.setattr(ingest, "datetime", SkewedClock, raising=False)
+    monkeypatch.setattr(dt, "datetime", SkewedClock)
+    load_files(store, "io-archive", [DATA / "io_users.csv"], LoadOptions())
+    skew = store.read("MATCH (a:Account) WITH min(a.first_seen) AS first, max(a.last_seen) AS last "
+                      "MATCH (b:LoadBatch) RETURN duration.inSeconds(first, datetime()).seconds AS first_ago, "
+                      "duration.inSeconds(last, datetime()).seconds AS last_ago, "
+                      "duration.inSeconds(min(b.started_at), datetime()).seconds AS started_ago, "
+                      "duration.inSeconds(min(b.finished_at), datetime()).seconds AS finished_ago")[0]
+    assert all(0 <= ago < 600 for ago in skew.values()), skew

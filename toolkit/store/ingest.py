@@ -17,7 +17,6 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any, Protocol
 
@@ -206,7 +205,7 @@ def load_file(store: GraphStore, source: Source, path: Path, options: LoadOption
             progress.finish_file(result)
         return result
 
-    now = datetime.now(UTC).isoformat()
+    now = server_now(store)
     ctx = LoadContext(now=now, dataset=options.dataset, force=options.force)
     if memory is not None:
         ctx.share_memory(memory)
@@ -316,11 +315,16 @@ def _accepted(records: Iterator[Any], path: Path, rejects: RejectsFile, result: 
             yield record
 
 
+def server_now(store: GraphStore) -> str:
+    """The server's time (ISO): what the run's ``started_at`` is compared with, whatever the loader's clock says."""
+    return str(read_rows(store, "server-now")[0]["now"])
+
+
 def _finish_batch(store: GraphStore, result: FileResult, status: str) -> None:
     """Record the outcome; when the server is gone that is impossible, and the batch stays ``running`` (= resumable)."""
     try:
         write_once(store, "batch-finish", sha256=result.sha256, status=status, rows_read=result.rows_read,
                    rows_loaded=result.rows_loaded, rows_rejected=result.rows_rejected, seconds=result.seconds,
-                   now=datetime.now(UTC).isoformat())
+                   now=server_now(store))
     except DatabaseUnavailable:
         pass
