@@ -1,4 +1,4 @@
-"""The second look inside large organic communities (netforensics.detect.split), on hand-made graphs."""
+"""The second look inside large organic and suspicious communities (netforensics.detect.split), on hand-made graphs."""
 
 from __future__ import annotations
 
@@ -35,9 +35,10 @@ def team_is_inauthentic(labels: np.ndarray) -> list[str]:
 
 
 @pytest.mark.parametrize("engine", ["networkit", "igraph"])  # the second look runs the run's in-process engine
-def test_a_group_that_scores_inauthentic_on_its_own_is_split_off(engine: str) -> None:
+@pytest.mark.parametrize("verdict", ["organic", "suspicious"])  # a team can hide in a crowd that merely looks odd
+def test_a_group_that_scores_inauthentic_on_its_own_is_split_off(engine: str, verdict: str) -> None:
     labels = np.ones(80, dtype=np.int64)
-    out = split_hidden_groups(graph(), 80, labels, ["organic", "organic"], LeidenParams(engine=engine, seed=1), team_is_inauthentic,
+    out = split_hidden_groups(graph(), 80, labels, ["organic", verdict], LeidenParams(engine=engine, seed=1), team_is_inauthentic,
                               SplitParams(min_size=50))
     assert set(out[list(TEAM)].tolist()) == {2}  # its own community, numbered after the larger one
     assert set(out[list(CROWD)].tolist()) == {1}  # the rest stays together, whatever Leiden made of it
@@ -49,7 +50,7 @@ def test_nothing_changes_when_no_part_scores_inauthentic_or_the_community_is_sma
     assert split_hidden_groups(graph(), 80, labels, ["organic", "organic"], LeidenParams(), never, SplitParams(50)) is labels
     assert split_hidden_groups(graph(), 80, labels, ["organic", "organic"], LeidenParams(), team_is_inauthentic,
                                SplitParams(min_size=81)) is labels
-    assert split_hidden_groups(graph(), 80, labels, ["organic", "suspicious"], LeidenParams(), team_is_inauthentic,
+    assert split_hidden_groups(graph(), 80, labels, ["organic", "inauthentic"], LeidenParams(), team_is_inauthentic,
                                SplitParams(min_size=50)) is labels
     assert split_hidden_groups(graph(), 80, labels, ["organic", "organic"], LeidenParams(), team_is_inauthentic,
                                SplitParams(min_size=0)) is labels

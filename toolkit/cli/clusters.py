@@ -94,7 +94,7 @@ def clusters_command(
     engine: Annotated[str, typer.Option(help=f"Leiden engine: {', '.join(ENGINES)} (networkit: NetworKit's Leiden on the summed layers, modularity only; igraph: igraph's C Leiden on the summed layers, about 3 times slower at HK scale; leidenalg: multiplex optimisation with layer weights; gds: GDS Leiden inside Neo4j).")] = DEFAULTS.engine,
     objective: Annotated[str, typer.Option(help=f"Leiden objective: {', '.join(OBJECTIVES)}.")] = DEFAULTS.objective,
     iterations: Annotated[int, typer.Option(help="Leiden passes of the networkit, igraph and leidenalg engines (-1: until the partition stops improving; not with networkit).", min=-1)] = DEFAULTS.iterations,
-    split_min_size: Annotated[int, typer.Option(help="Organic communities of at least this many accounts get a second look: Leiden inside them, and any part that scores inauthentic on its own is split off (0: never).", min=0)] = DEFAULTS.split_min_size,
+    split_min_size: Annotated[int, typer.Option(help="Organic and suspicious communities of at least this many accounts get a second look: Leiden inside them, and any part that scores inauthentic on its own is split off (0: never).", min=0)] = DEFAULTS.split_min_size,
     window: Annotated[float, typer.Option(help="Co-retweet window in seconds (warns when below the data's time resolution: archive times are per minute).")] = DEFAULTS.window,
     layers: Annotated[str, typer.Option(help=f"Comma-separated behaviour layers: {','.join(LAYER_NAMES)}.")] = ",".join(DEFAULTS.layers),
     layer_weight: Annotated[Optional[list[str]], typer.Option("--layer-weight", help="NAME=WEIGHT for one layer (repeatable), e.g. --layer-weight follow=0.25.")] = None,

@@ -67,7 +67,7 @@ class DetectionParams:
         default_factory=lambda: {"retweet": 1.0, "co_retweet": 1.0, "infrastructure": 3.0, "follow": 0.5}
     )
     keep_runs: int = 2  # completed runs whose memberships survive the start of the next run (see _while_python_works)
-    split_min_size: int = 1000  # organic communities this large get a second look (detect/split.py); 0 = never
+    split_min_size: int = 1000  # organic and suspicious communities this large get a second look (detect/split.py); 0 = never
     features: FeatureParams = field(default_factory=FeatureParams)
     scoring: ScoringParams = field(default_factory=ScoringParams)
 

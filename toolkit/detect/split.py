@@ -1,12 +1,14 @@
-"""A second look inside large communities that scored organic: modularity's resolution limit can fold a whole
-team and its swarm (a thousand accounts, weakly tied to the public by camouflage follows and retweets) into a
-community of tens of thousands of real people, where its signals are diluted below every threshold.
+"""A second look inside large communities that did not score inauthentic: modularity's resolution limit can fold
+a whole team and its swarm (a thousand accounts, weakly tied to the public by camouflage follows and retweets) into
+a community of thousands of real people, where its signals are diluted below every threshold.
 
-For each organic community of at least ``min_size`` accounts, Leiden runs again on the community's own subgraph
-(its accounts, the shared addresses they use, the edges among them) with the same parameters. The
+For each organic or suspicious community of at least ``min_size`` accounts, Leiden runs again on the community's
+own subgraph (its accounts, the shared addresses they use, the edges among them) with the same parameters. The
 sub-communities are scored with everything else unchanged; a sub-community that scores ``inauthentic`` on its
 own becomes a community of its own, and the rest stays together. Only ``inauthentic`` sub-communities are split
 off (not ``suspicious`` ones), so the second look cannot turn a plainly organic crowd into many flagged pieces.
+Suspicious communities are looked into as well: a crowd that is dense and partly default-looking (the public
+that the operation's swarm camouflages in) scores suspicious, not organic, and hid a whole operation otherwise.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ Verdicts = Callable[[IntArray], list[str]]
 
 @dataclass(frozen=True)
 class SplitParams:
-    min_size: int = 1000  # organic communities at least this large get a second look; 0 = never
+    min_size: int = 1000  # organic and suspicious communities at least this large get a second look; 0 = never
 
 
 def community_subgraphs(combined: Layer, n_accounts: int, labels: IntArray,
@@ -64,12 +66,12 @@ def community_subgraphs(combined: Layer, n_accounts: int, labels: IntArray,
 
 def split_hidden_groups(combined: Layer, n_accounts: int, labels: IntArray, verdict: list[str], leiden: LeidenParams,
                         verdicts_of: Verdicts, params: SplitParams = SplitParams()) -> IntArray:
-    """Labels with the inauthentic sub-communities of large organic communities split off (renumbered
+    """Labels with the inauthentic sub-communities of large organic and suspicious communities split off (renumbered
     canonically: largest first); ``labels`` unchanged when there is nothing to split."""
     if params.min_size <= 0 or len(labels) == 0:
         return labels
     sizes = np.bincount(labels, minlength=len(verdict))
-    large = [c for c in range(1, len(verdict)) if verdict[c] == "organic" and sizes[c] >= params.min_size]
+    large = [c for c in range(1, len(verdict)) if verdict[c] in ("organic", "suspicious") and sizes[c] >= params.min_size]
     if not large:
         return labels
     candidate = labels.copy()
