@@ -81,13 +81,13 @@ _GDS_CALL = re.compile(r"(?<![\w.$])(?:(CALL)\s+)?(gds(?:\s*\.\s*\w+)+)(\s*\()?"
 _GDS_READ_MODES = {"stream", "stats", "estimate", "list", "exists", "listprogress"}
 _GDS_READ_PREFIXES = ("gds.util.", "gds.similarity.", "gds.alpha.linkprediction.", "gds.alpha.ml.onehotencoding", "gds.debug.",
                       "gds.memory.", "gds.graph.stream")  # memory list/summary; graph.streamNodeProperty(ies)/...Relationship...
+_GDS_READS = {"gds.version", "gds.list", "gds.license.state", "gds.islicensed", "gds.userlog", "gds.alpha.userlog",
+              "gds.systemmonitor", "gds.alpha.systemmonitor"}
 # APOC procedures and functions that run Cypher given as text, with the argument positions that hold statements
 # (apoc.case: the odd entries of its first argument's list, then its else statement). Text assembled at run time
 # cannot be checked, so only literals are accepted there.
 _DYNAMIC_CYPHER = re.compile(r"(?<![\w.$])(apoc\s*\.\s*(?:cypher\s*\.\s*\w+|when|case))\s*\(", re.I)
 _STATEMENT_ARGS = {"apoc.when": (1, 2), "apoc.case": (0, 1)}
-_GDS_READS = {"gds.version", "gds.list", "gds.license.state", "gds.islicensed", "gds.userlog", "gds.alpha.userlog",
-              "gds.systemmonitor", "gds.alpha.systemmonitor"}
 
 
 class QueryError(NetforensicsError):

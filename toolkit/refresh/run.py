@@ -25,8 +25,8 @@ import numpy as np
 import numpy.typing as npt
 
 from netforensics import cypher_files
-from netforensics.errors import DatabaseUnavailable
 from netforensics.detect.pipeline import DetectionParams, DetectionResult, code_version, new_run_id, run_detection
+from netforensics.errors import DatabaseUnavailable
 from netforensics.graph.projection_cache import ProjectionSource
 from netforensics.refresh import lineage, lock
 from netforensics.refresh.inbox import load_inbox
