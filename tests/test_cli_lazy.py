@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import inspect
 import subprocess
 import sys
+from collections.abc import Iterator
 
 import pytest
+import typer
 
 from netforensics.cli import COMMANDS, build_app, command_name
 
@@ -38,16 +41,17 @@ def test_network_co_retweet_does_not_import_detection_or_the_driver() -> None:
     assert done.stdout.strip() == "[]"
 
 
+def _docstrings(app: typer.Typer) -> Iterator[tuple[str, str]]:
+    for info in app.registered_commands:
+        assert info.callback is not None
+        yield info.name or info.callback.__name__, inspect.getdoc(info.callback) or ""
+    for group in app.registered_groups:
+        assert group.typer_instance is not None
+        yield from _docstrings(group.typer_instance)
+
+
 def test_help_paragraphs_after_the_first_are_one_line_each() -> None:
     # typer's rich mode keeps line breaks after the first paragraph: a wrapped docstring line prints as a short line.
-    import inspect
-
-    def docs(app):  # type: ignore[no-untyped-def]
-        for info in app.registered_commands:
-            yield info.name or info.callback.__name__, inspect.getdoc(info.callback) or ""
-        for group in app.registered_groups:
-            yield from docs(group.typer_instance)
-
-    for name, doc in docs(build_app()):
+    for name, doc in _docstrings(build_app()):
         for paragraph in doc.split("\n\n")[1:]:
             assert "\n" not in paragraph, f"{name}: {paragraph!r}"

@@ -4,14 +4,18 @@ failed at loading, detection or lineage (exit 1), still running, or interrupted 
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
+import neo4j
 import pytest
 
-from netforensics.errors import NetforensicsError
+from netforensics.detect.pipeline import DetectionParams
+from netforensics.errors import DatabaseUnavailable, NetforensicsError
 from netforensics.refresh import lock
 from netforensics.refresh import run as refresh_run
 from netforensics.refresh.run import last_refresh, refresh
+from netforensics.server.process import free_port
 from netforensics.settings import ConnectionSettings
 from netforensics.store import detection_writes
 from netforensics.store.connection import GraphStore
@@ -131,14 +135,6 @@ def test_last_shows_a_running_refresh_honestly(store: GraphStore, neo4j_settings
 
 def test_a_server_gone_away_is_told_at_once_not_after_the_drivers_retries(store: GraphStore,
                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    import time
-
-    import neo4j
-
-    from netforensics.detect.pipeline import DetectionParams
-    from netforensics.errors import DatabaseUnavailable
-    from netforensics.server.process import free_port
-
     releases: list[bool] = []
     real_release = lock.release
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -21,20 +23,24 @@ def _load(settings: ConnectionSettings, *args: str) -> list[dict[str, object]]:
     return json.loads(result.stdout)["files"]
 
 
+def _load_whole_folder(settings: ConnectionSettings, out: Path) -> None:
+    """Every file of a generated folder, with every row loaded and none rejected."""
+    files = (
+        _load(settings, "io-archive", str(out / "users.csv"), str(out / "tweets.csv"))
+        + _load(settings, "ip-ranges", str(out / "ip_ranges.csv"))
+        + _load(settings, "ips", str(out / "ips.csv"))
+        + _load(settings, "follows", str(out / "follows.csv"))
+    )
+    for f in files:
+        assert f["rows_rejected"] == 0 and f["rows_loaded"] == f["rows_read"], f
+
+
 @pytest.mark.parametrize("hashed", [False, True], ids=["plain", "hashed"])
 def test_synthetic_files_load_with_zero_rejects(store: GraphStore, neo4j_settings: ConnectionSettings,
                                                tmp_path: Path, hashed: bool) -> None:
     out = tmp_path / "world"
     summary = generate(SynthParams(seed=21, organic=600, core=12, amplifiers=80, days=10, hashed=hashed), out)
-    files = (
-        _load(neo4j_settings, "io-archive", str(out / "users.csv"), str(out / "tweets.csv"))
-        + _load(neo4j_settings, "ip-ranges", str(out / "ip_ranges.csv"))
-        + _load(neo4j_settings, "ips", str(out / "ips.csv"))
-        + _load(neo4j_settings, "follows", str(out / "follows.csv"))
-    )
-    for f in files:
-        assert f["rows_rejected"] == 0, f
-        assert f["rows_loaded"] == f["rows_read"], f
+    _load_whole_folder(neo4j_settings, out)
     counts = summary.counts
     assert store.read_value("MATCH (a:Account) RETURN count(a)") == counts["accounts"]
     assert store.read_value("MATCH (a:Account {stub: true}) RETURN count(a)") == 0
@@ -56,22 +62,12 @@ def test_files_of_the_independently_written_generator_load_whole_and_detection_r
     """bench/heldout/blindgen.py was written without the toolkit in view (its own quirks: float counts in some
     seeds, mentions as ids, retweets of accounts and tweets outside the release): every row loads, and a
     detection run on it flags next to no real people."""
-    import subprocess
-    import sys
-
     out = tmp_path / "blind"
     generator = Path(__file__).parent.parent / "bench" / "heldout" / "blindgen.py"
     made = subprocess.run([sys.executable, str(generator), str(out), "--seed", "5", "--organic", "1000", "--core", "30",
                            "--amplifiers", "200", "--days", "7"], capture_output=True, text=True, timeout=120)
     assert made.returncode == 0, made.stderr
-    files = (
-        _load(neo4j_settings, "io-archive", str(out / "users.csv"), str(out / "tweets.csv"))
-        + _load(neo4j_settings, "ip-ranges", str(out / "ip_ranges.csv"))
-        + _load(neo4j_settings, "ips", str(out / "ips.csv"))
-        + _load(neo4j_settings, "follows", str(out / "follows.csv"))
-    )
-    for f in files:
-        assert f["rows_rejected"] == 0 and f["rows_loaded"] == f["rows_read"], f
+    _load_whole_folder(neo4j_settings, out)
     with open(out / "users.csv", encoding="utf-8") as users:
         rows = sum(1 for _ in users) - 1
     assert store.read_value("MATCH (a:Account {stub: false}) RETURN count(a)") == rows
